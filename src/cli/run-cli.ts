@@ -1,0 +1,78 @@
+import type { SecretStore } from '../core/ports/secret-store';
+import { createHandlers } from '../main/ipc/handlers';
+import { PRODUCT_NAME, PRODUCT_VERSION } from '../main/product';
+
+/** Where the CLI writes; injected so tests capture output without spawning a process. */
+export interface CliIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+/** What the CLI needs from its host. */
+export interface CliDeps {
+  readonly io: CliIo;
+  readonly secrets: SecretStore;
+}
+
+/** Exit codes: 0 done, 1 the check found a problem, 2 the command line was wrong. */
+export const EXIT = { ok: 0, problem: 1, usage: 2 } as const;
+
+const USAGE = `Usage: signin-triage <command> [options]
+
+Commands:
+  status [--json]    Show the version, runtime and whether the OS keychain is usable
+  help               Show this help
+  --version          Print the version
+
+Exit codes: 0 ok, 1 a check found a problem, 2 wrong usage.`;
+
+async function status(args: readonly string[], deps: CliDeps): Promise<number> {
+  const unknown = args.filter((a) => a !== '--json');
+  if (unknown.length > 0) {
+    deps.io.err(`Unknown option for status: ${unknown.join(' ')}\n${USAGE}\n`);
+    return EXIT.usage;
+  }
+  // The same handler the app's start page calls through IPC.
+  const result = await createHandlers({ secrets: deps.secrets })['app:get-status']({});
+  if (args.includes('--json')) {
+    deps.io.out(`${JSON.stringify(result, null, 2)}\n`);
+  } else {
+    const runtime =
+      result.runtime.electron !== null ? `Electron ${result.runtime.electron}` : `Node ${result.runtime.node}`;
+    deps.io.out(
+      [
+        `${result.productName} ${result.version}`,
+        `Runtime:          ${runtime} on ${result.runtime.platform}`,
+        `Credential store: ${result.keychain.backend}: ${result.keychain.state}`,
+        ...(result.keychain.state === 'unavailable' ? [`                  ${result.keychain.detail}`] : []),
+        '',
+      ].join('\n'),
+    );
+  }
+  return result.keychain.state === 'available' ? EXIT.ok : EXIT.problem;
+}
+
+/**
+ * Runs the CLI for an argument list (without the node and script paths) and returns the exit
+ * code. Plain Node: no Electron is loaded.
+ */
+export async function runCli(argv: readonly string[], deps: CliDeps): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      deps.io.out(`${USAGE}\n`);
+      return command === undefined ? EXIT.usage : EXIT.ok;
+    case '--version':
+    case '-v':
+      deps.io.out(`${PRODUCT_NAME} ${PRODUCT_VERSION}\n`);
+      return EXIT.ok;
+    case 'status':
+      return status(rest, deps);
+    default:
+      deps.io.err(`Unknown command: ${command}\n${USAGE}\n`);
+      return EXIT.usage;
+  }
+}

@@ -1,0 +1,98 @@
+import type { z } from 'zod';
+import type { ChannelSpec, IpcChannel, IpcContract } from '../../shared/ipc/contract';
+import { IPC_CONTRACT } from '../../shared/ipc/contract';
+import type { IpcError, Result } from '../../shared/result';
+import { err, ok } from '../../shared/result';
+import { redactSecrets } from '../../core/redact-secrets';
+import { IpcFailure } from './ipc-failure';
+import type { SenderInfo, SenderPolicy } from './sender-policy';
+
+/** A handler: a plain function of validated input, callable in Node without Electron. */
+export type Handler<C extends IpcChannel> = (
+  input: z.output<IpcContract[C]['input']>,
+) => Promise<z.input<IpcContract[C]['output']>>;
+
+/** One handler per channel of the contract; the compiler rejects a missing one. */
+export type HandlerMap = { readonly [C in IpcChannel]: Handler<C> };
+
+/** Dispatches one IPC call: sender check, input validation, handler, output validation. */
+export interface IpcDispatcher {
+  dispatch(channel: string, sender: SenderInfo, rawInput: unknown): Promise<Result<unknown>>;
+}
+
+/** Receives unexpected handler errors, already redacted, for the main-process log. */
+export type ErrorSink = (channel: string, message: string) => void;
+
+/** Options of {@link createIpcDispatcher}. */
+export interface DispatcherOptions {
+  readonly handlers: HandlerMap;
+  readonly isTrustedSender: SenderPolicy;
+  readonly onError?: ErrorSink;
+}
+
+const isChannel = (channel: string): channel is IpcChannel => Object.hasOwn(IPC_CONTRACT, channel);
+
+/** Formats zod issues by path and message only: the received values may be secrets. */
+function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  return issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(input)'}: ${issue.message}`)
+    .join('; ');
+}
+
+/**
+ * Builds the dispatcher every IPC call goes through.
+ *
+ * It is the only place that decides trust and validity, so a handler can assume its input is
+ * well-formed and its caller is the app's own page. Outputs are parsed too: a handler cannot
+ * leak a field (a token, say) that the contract does not declare.
+ */
+export function createIpcDispatcher(options: DispatcherOptions): IpcDispatcher {
+  const { handlers, isTrustedSender } = options;
+  const onError: ErrorSink = options.onError ?? (() => undefined);
+
+  const run = async (channel: IpcChannel, rawInput: unknown): Promise<Result<unknown>> => {
+    const spec: ChannelSpec = IPC_CONTRACT[channel];
+    const input = spec.input.safeParse(rawInput);
+    if (!input.success) {
+      return err({
+        code: 'invalid-input',
+        message: `Invalid input for ${channel}: ${describeIssues(input.error.issues)}`,
+      });
+    }
+    // The contract and the handler map are keyed alike, so the handler of `channel` accepts
+    // exactly what `spec.input` produced; the compiler cannot follow the correlation.
+    const handler = handlers[channel] as (input: unknown) => Promise<unknown>;
+    const value = await handler(input.data);
+    const output = spec.output.safeParse(value);
+    if (!output.success) {
+      onError(channel, `output failed the contract: ${describeIssues(output.error.issues)}`);
+      return err({ code: 'invalid-output', message: `The app produced an invalid answer for ${channel}.` });
+    }
+    return ok(output.data);
+  };
+
+  return {
+    async dispatch(channel, sender, rawInput) {
+      if (!isChannel(channel)) {
+        return err({ code: 'unknown-channel', message: `Unknown channel.` });
+      }
+      if (!isTrustedSender(sender)) {
+        return err({
+          code: 'untrusted-sender',
+          message: `Refused: the request did not come from the app's own window.`,
+        });
+      }
+      try {
+        return await run(channel, rawInput);
+      } catch (error: unknown) {
+        if (error instanceof IpcFailure) {
+          return err<IpcError>({ code: error.code, message: redactSecrets(error.message) });
+        }
+        const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        onError(channel, redactSecrets(message));
+        return err({ code: 'internal', message: `Something went wrong in ${channel}; details are in the app log.` });
+      }
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import type { ReactNode } from 'react';
+import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { ShieldKeyhole24Regular } from '@fluentui/react-icons';
+
+const useStyles = makeStyles({
+  frame: {
+    display: 'grid',
+    gridTemplateRows: 'auto 1fr',
+    minHeight: '100vh',
+    backgroundColor: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground1,
+  },
+  titleBar: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    paddingBlock: tokens.spacingVerticalS,
+    paddingInline: tokens.spacingHorizontalL,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  productName: { margin: 0 },
+  main: {
+    paddingBlock: tokens.spacingVerticalXXL,
+    paddingInline: tokens.spacingHorizontalXXL,
+    maxWidth: '960px',
+    width: '100%',
+    boxSizing: 'border-box',
+    justifySelf: 'center',
+  },
+});
+
+/** Props of {@link AppFrame}. */
+export interface AppFrameProps {
+  readonly productName: string;
+  readonly children: ReactNode;
+}
+
+/** The window frame: a title bar with the product name, and the page below it. */
+export function AppFrame({ productName, children }: AppFrameProps): ReactNode {
+  const styles = useStyles();
+  return (
+    <div className={styles.frame}>
+      <header className={styles.titleBar}>
+        <ShieldKeyhole24Regular aria-hidden />
+        <Text as="h1" weight="semibold" size={400} className={styles.productName}>
+          {productName}
+        </Text>
+      </header>
+      <main className={styles.main} id="main">
+        {children}
+      </main>
+    </div>
+  );
+}

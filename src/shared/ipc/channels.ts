@@ -1,0 +1,21 @@
+/**
+ * The bridge's methods and the IPC channel each one invokes.
+ *
+ * Kept apart from the zod contract so that the sandboxed preload bundle needs nothing but this
+ * map and `electron`: the preload never validates, main does.
+ */
+export const BRIDGE_METHODS = {
+  getAppStatus: 'app:get-status',
+} as const;
+
+/** A method name of the `window.triage` bridge. */
+export type BridgeMethod = keyof typeof BRIDGE_METHODS;
+
+/** An IPC channel name. */
+export type IpcChannel = (typeof BRIDGE_METHODS)[BridgeMethod];
+
+/** Every IPC channel, in declaration order. */
+export const IPC_CHANNELS: readonly IpcChannel[] = Object.values(BRIDGE_METHODS);
+
+/** The name under which the preload exposes the bridge on `window`. */
+export const BRIDGE_GLOBAL = 'triage';
