@@ -45,3 +45,15 @@ export const RENDERER_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
+
+/**
+ * The policy for Vite's dev server only (unpackaged builds): hot reload needs an inline
+ * preamble script and a WebSocket to the dev server. Never used for a built renderer.
+ */
+export const DEV_RENDERER_CSP = Object.entries({
+  ...RENDERER_CSP_DIRECTIVES,
+  'script-src': "'self' 'unsafe-inline'",
+  'connect-src': "'self' ws://localhost:* ws://127.0.0.1:*",
+})
+  .map(([k, v]) => `${k} ${v}`)
+  .join('; ');

@@ -1,0 +1,179 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SecretStore } from '../core/ports/secret-store';
+import { IPC_CHANNELS } from '../shared/ipc/channels';
+import type { FakeWebContents } from './test-support/fake-web-contents';
+
+type Listener = (...args: unknown[]) => unknown;
+
+/** The state of the mocked Electron, rebuilt before each test. */
+interface ElectronState {
+  isPackaged: boolean;
+  lock: boolean;
+  quit: number;
+  appListeners: Map<string, Listener>;
+  schemes: unknown[];
+  protocolHandlers: Map<string, Listener>;
+  ipcHandlers: Map<string, Listener>;
+  windows: { options: Record<string, unknown>; url: string; webContents: FakeWebContents; focused: number }[];
+  permissionRequest: Listener | undefined;
+  headerFilters: unknown[];
+  ready: () => void;
+}
+
+const state = vi.hoisted(() => ({ current: undefined as unknown as ElectronState }));
+
+vi.mock('electron', async () => {
+  const { EventEmitter } = await import('node:events');
+  const { FakeWebContents } = await import('./test-support/fake-web-contents');
+  let nextId = 100;
+  class BrowserWindow extends EventEmitter {
+    readonly webContents = new FakeWebContents((nextId += 1));
+    readonly record;
+    constructor(options: Record<string, unknown>) {
+      super();
+      this.record = { options, url: '', webContents: this.webContents, focused: 0 };
+      state.current.windows.push(this.record);
+    }
+    loadURL(url: string) {
+      this.record.url = url;
+      return Promise.resolve();
+    }
+    show() {
+      return undefined;
+    }
+    isMinimized() {
+      return false;
+    }
+    restore() {
+      return undefined;
+    }
+    focus() {
+      this.record.focused += 1;
+    }
+    static getAllWindows() {
+      return state.current.windows;
+    }
+  }
+  return {
+    app: {
+      get isPackaged() {
+        return state.current.isPackaged;
+      },
+      requestSingleInstanceLock: () => state.current.lock,
+      quit: () => (state.current.quit += 1),
+      on: (name: string, listener: Listener) => state.current.appListeners.set(name, listener),
+      whenReady: () => new Promise<void>((resolve) => (state.current.ready = resolve)),
+    },
+    BrowserWindow,
+    nativeTheme: { shouldUseDarkColors: false },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => state.current.schemes.push(...schemes),
+      handle: (scheme: string, handler: Listener) => state.current.protocolHandlers.set(scheme, handler),
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (h: Listener) => (state.current.permissionRequest = h),
+        setPermissionCheckHandler: () => undefined,
+        setDevicePermissionHandler: () => undefined,
+        webRequest: { onHeadersReceived: (filter: unknown) => state.current.headerFilters.push(filter) },
+      },
+    },
+    ipcMain: {
+      handle: (channel: string, listener: Listener) => state.current.ipcHandlers.set(channel, listener),
+      removeHandler: (channel: string) => state.current.ipcHandlers.delete(channel),
+    },
+  };
+});
+
+const { bootstrapApp } = await import('./bootstrap');
+
+const secrets: SecretStore = {
+  set: () => Promise.resolve(),
+  read: () => Promise.resolve(null),
+  delete: () => Promise.resolve(false),
+  probe: () => Promise.resolve({ state: 'available', backend: 'Secret Service (libsecret)', detail: 'ok' }),
+};
+
+beforeEach(() => {
+  state.current = {
+    isPackaged: true,
+    lock: true,
+    quit: 0,
+    appListeners: new Map(),
+    schemes: [],
+    protocolHandlers: new Map(),
+    ipcHandlers: new Map(),
+    windows: [],
+    permissionRequest: undefined,
+    headerFilters: [],
+    ready: () => undefined,
+  };
+});
+
+async function start(devServerUrl?: string) {
+  const started = bootstrapApp({ mainDir: '/opt/app/out/main', secrets, devServerUrl, log: () => undefined });
+  state.current.ready();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  return started;
+}
+
+describe('bootstrapApp', () => {
+  it('quits without a window or handlers when another instance holds the lock', async () => {
+    state.current.lock = false;
+    await expect(start()).resolves.toBe(false);
+    expect(state.current.quit).toBe(1);
+    expect(state.current.windows).toHaveLength(0);
+    expect(state.current.ipcHandlers.size).toBe(0);
+  });
+
+  it('hardens, serves app://, registers IPC and opens the window on ready', async () => {
+    await expect(start()).resolves.toBe(true);
+    expect(state.current.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true } }]);
+    expect([...state.current.protocolHandlers.keys()]).toEqual(['app']);
+    expect(state.current.permissionRequest).toBeDefined();
+    expect([...state.current.ipcHandlers.keys()].sort()).toEqual([...IPC_CHANNELS].sort());
+    expect(state.current.windows).toHaveLength(1);
+    const [window] = state.current.windows;
+    expect(window?.url).toBe('app://triage/index.html');
+    expect((window?.options.webPreferences as { preload: string }).preload).toBe('/opt/app/out/preload/index.cjs');
+  });
+
+  it('answers IPC from its own window and refuses any other WebContents', async () => {
+    await start();
+    const call = state.current.ipcHandlers.get('app:get-status');
+    const own = state.current.windows[0]?.webContents.id;
+    const frame = { url: 'app://triage/index.html', parent: null };
+    await expect(call?.({ sender: { id: own }, senderFrame: frame }, {})).resolves.toMatchObject({ ok: true });
+    await expect(call?.({ sender: { id: 9999 }, senderFrame: frame }, {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'untrusted-sender' },
+    });
+  });
+
+  it('focuses the existing window when a second instance starts', async () => {
+    await start();
+    state.current.appListeners.get('second-instance')?.();
+    expect(state.current.windows[0]?.focused).toBe(1);
+  });
+
+  it('hardens every WebContents created later', async () => {
+    await start();
+    const { FakeWebContents } = await import('./test-support/fake-web-contents');
+    const stray = new FakeWebContents(555);
+    state.current.appListeners.get('web-contents-created')?.({}, stray);
+    expect(stray.emitPreventable('will-navigate', 'https://evil.example/')).toBe(true);
+  });
+
+  it('ignores a dev server URL in a packaged build', async () => {
+    await start('http://localhost:5173/');
+    expect(state.current.windows[0]?.url).toBe('app://triage/index.html');
+    expect(state.current.headerFilters).toHaveLength(0);
+  });
+
+  it('loads the dev server, with a dev CSP, only when unpackaged', async () => {
+    state.current.isPackaged = false;
+    await start('http://localhost:5173/');
+    expect(state.current.windows[0]?.url).toBe('http://localhost:5173/');
+    expect(state.current.headerFilters).toEqual([{ urls: ['http://localhost:5173/*'] }]);
+  });
+});

@@ -1,0 +1,101 @@
+import { join } from 'node:path';
+import { app, BrowserWindow, protocol, session } from 'electron';
+import type { SecretStore } from '../core/ports/secret-store';
+import { createIpcDispatcher } from './ipc/dispatcher';
+import { createHandlers } from './ipc/handlers';
+import { registerIpc } from './ipc/register-ipc';
+import { createSenderPolicy, originOf, TrustedWebContents } from './ipc/sender-policy';
+import { PRODUCT_NAME } from './product';
+import { APP_ENTRY_URL, APP_ORIGIN } from './window/app-protocol';
+import { createMainWindow } from './window/create-main-window';
+import { DEV_RENDERER_CSP } from './window/csp';
+import { hardenSession, hardenWebContents } from './window/harden';
+import { APP_SCHEME_PRIVILEGES, serveRenderer } from './window/serve-renderer';
+
+/** What the composition root provides to {@link bootstrapApp}. */
+export interface BootstrapOptions {
+  /** Folder of the built app: `out/main` (the preload and renderer are its siblings). */
+  readonly mainDir: string;
+  readonly secrets: SecretStore;
+  /** The dev server URL from electron-vite; honoured only in an unpackaged build. */
+  readonly devServerUrl: string | undefined;
+  readonly log: (message: string) => void;
+}
+
+/**
+ * Starts the app: single-instance lock, hardening of every WebContents and the session, the
+ * app:// protocol, IPC, and the main window.
+ *
+ * Returns false when another instance already runs (this one then quits): a second copy would
+ * fight the first over the keychain and the incident files.
+ */
+export function bootstrapApp(options: BootstrapOptions): boolean {
+  // A release never loads a page named by an environment variable.
+  const devServerUrl = app.isPackaged ? null : (options.devServerUrl ?? null);
+  const devOrigin = devServerUrl !== null ? originOf(devServerUrl) : null;
+  const allowedOrigins = devOrigin !== null ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN];
+
+  // Must happen before `ready`.
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return false;
+  }
+
+  const trusted = new TrustedWebContents();
+  let mainWindow: BrowserWindow | null = null;
+  const openMainWindow = (): void => {
+    const window = createMainWindow({
+      preloadPath: join(options.mainDir, '../preload/index.cjs'),
+      url: devServerUrl ?? APP_ENTRY_URL,
+      trusted,
+      devTools: !app.isPackaged,
+      title: PRODUCT_NAME,
+    });
+    window.on('closed', () => {
+      mainWindow = null;
+    });
+    mainWindow = window;
+  };
+
+  app.on('second-instance', () => {
+    if (mainWindow === null) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  // Every WebContents, including ones the app never meant to create, gets the same denials.
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents);
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession);
+    serveRenderer(protocol, join(options.mainDir, '../renderer'));
+    if (devServerUrl !== null) {
+      // The dev server sends no CSP of its own; give it one, relaxed only for hot reload.
+      session.defaultSession.webRequest.onHeadersReceived({ urls: [`${devServerUrl}*`] }, (details, callback) => {
+        callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [DEV_RENDERER_CSP] } });
+      });
+    }
+    registerIpc(
+      createIpcDispatcher({
+        handlers: createHandlers({ secrets: options.secrets }),
+        isTrustedSender: createSenderPolicy(trusted, allowedOrigins),
+        onError: (channel, message) => {
+          options.log(`[ipc] ${channel}: ${message}`);
+        },
+      }),
+    );
+    openMainWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) openMainWindow();
+    });
+  });
+  return true;
+}
