@@ -8,7 +8,8 @@ import { defineConfig } from 'vitest/config';
  * - renderer: React components in happy-dom;
  * - keychain: the real OS keychain; run inside scripts/with-keyring.sh;
  * - no-keychain: the same store with the Secret Service unreachable (env below), proving the
- *   clear error. Its own project so no earlier D-Bus connection in the worker can mask it.
+ *   clear error. Its own project so no earlier D-Bus connection in the worker can mask it;
+ * - bench: benchmarks that print figures (`npm run bench`), never run as tests.
  */
 export default defineConfig({
   test: {
@@ -34,6 +35,9 @@ export default defineConfig({
       },
       {
         test: { name: 'keychain', environment: 'node', include: ['src/**/*.keychain.test.ts'], testTimeout: 20_000 },
+      },
+      {
+        test: { name: 'bench', environment: 'node', include: [], benchmark: { include: ['bench/**/*.bench.ts'] } },
       },
       {
         test: {
