@@ -1,6 +1,7 @@
 import type { SecretStore } from '../core/ports/secret-store';
 import { createHandlers } from '../main/ipc/handlers';
 import { PRODUCT_NAME, PRODUCT_VERSION } from '../main/product';
+import { DEMO_USAGE, runDemo } from './demo-commands';
 
 /** Where the CLI writes; injected so tests capture output without spawning a process. */
 export interface CliIo {
@@ -20,9 +21,10 @@ export const EXIT = { ok: 0, problem: 1, usage: 2 } as const;
 const USAGE = `Usage: signin-triage <command> [options]
 
 Commands:
-  status [--json]    Show the version, runtime and whether the OS keychain is usable
-  help               Show this help
-  --version          Print the version
+  status [--json]                    Show the version, runtime and whether the OS keychain is usable
+${DEMO_USAGE}
+  help                               Show this help
+  --version                          Print the version
 
 Exit codes: 0 ok, 1 a check found a problem, 2 wrong usage.`;
 
@@ -71,6 +73,8 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
       return EXIT.ok;
     case 'status':
       return status(rest, deps);
+    case 'demo':
+      return runDemo(rest, deps.io);
     default:
       deps.io.err(`Unknown command: ${command}\n${USAGE}\n`);
       return EXIT.usage;

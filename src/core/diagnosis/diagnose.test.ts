@@ -507,6 +507,40 @@ const nearMisses: readonly NearMiss[] = [
   },
   { name: 'a consistent issuer is not a mismatch', not: 'FEDERATION_ISSUER_MISMATCH', bundle: healthyBundle() },
   {
+    name: 'a domain federated to another IdP is not a certificate mismatch with Okta',
+    not: 'FEDERATION_SIGNING_CERT_MISMATCH',
+    primary: 'FEDERATION_POINTS_ELSEWHERE',
+    bundle: healthyBundle((b) => {
+      const fed = b.graph!.federationConfiguration![0]!;
+      b.graph = {
+        ...b.graph!,
+        federationConfiguration: [
+          { ...fed, passiveSignInUri: 'https://adfs.contoso.com/adfs/ls/', signingCertificate: CERT_OTHER },
+        ],
+      };
+    }),
+  },
+  {
+    name: 'a group rule that denies someone who happens to be in the office zone is not a zone deny',
+    not: 'NETWORK_ZONE_DENIED',
+    primary: 'OKTA_SIGN_ON_POLICY_DENIED',
+    bundle: healthyBundle((b) => {
+      addEvents(b, passiveDeny(40, 'Office'));
+      b.okta = {
+        ...b.okta!,
+        policyRules: {
+          rst9xyzPolicy01: [
+            {
+              id: 'rul9xyzRule0001',
+              name: 'Catch-all Rule',
+              conditions: { people: { groups: { include: ['00g1'] } } },
+            },
+          ],
+        },
+      };
+    }, 'browser'),
+  },
+  {
     name: 'an MFA interrupt followed by success is not a loop',
     not: 'MFA_CLAIM_NOT_PASSED',
     primary: 'NO_FAILURE_FOUND',

@@ -112,6 +112,15 @@ const mfaFailed: Rule = (ctx) => {
   ];
 };
 
+/** True when a policy rule's conditions restrict the network (Okta: conditions.network.connection ZONE, or include/exclude zones). */
+function hasNetworkCondition(conditions: Readonly<Record<string, unknown>> | null | undefined): boolean {
+  const network = conditions?.network as
+    { connection?: unknown; include?: unknown; exclude?: unknown } | null | undefined;
+  if (network === undefined || network === null) return false;
+  const listed = (v: unknown): boolean => Array.isArray(v) && v.length > 0;
+  return network.connection === 'ZONE' || listed(network.include) || listed(network.exclude);
+}
+
 /** NETWORK_ZONE_DENIED and OKTA_SIGN_ON_POLICY_DENIED: browser / Okta sign-in denies not explained by legacy auth or device code. */
 const policyDenied: Rule = (ctx) => {
   const blocked = ctx.oktaEvents.filter((v) => v.type === 'security.request.blocked');
@@ -119,7 +128,13 @@ const policyDenied: Rule = (ctx) => {
   const denies = ctx.oktaEvents.filter(
     (v) => isPolicyDeny(v) && !isActiveEndpoint(v) && !(deviceContext && v.endpoint?.mode === 'wsfed-passive'),
   );
-  const zoneDenies = denies.filter((v) => v.zone !== null);
+  // A deny in a named zone is a zone problem only if the rule that denied depends on the
+  // network; when the rule object was collected, it says so, else the zone name is the hint.
+  const zoneDenies = denies.filter((v) => {
+    if (v.zone === null) return false;
+    const rule = explainPolicyEvent(v, ctx.bundle).rule;
+    return rule === null || hasNetworkCondition(rule.conditions);
+  });
   const findings = [];
   const zoneEvidence = [...blocked, ...zoneDenies].sort((a, b) => a.at - b.at);
   const lastZone = zoneEvidence.at(-1);
@@ -152,7 +167,7 @@ const policyDenied: Rule = (ctx) => {
       }),
     );
   }
-  const otherDenies = denies.filter((v) => v.zone === null);
+  const otherDenies = denies.filter((v) => !zoneDenies.includes(v));
   const last = otherDenies.at(-1);
   if (last !== undefined && lastZone === undefined) {
     const decision = explainPolicyEvent(last, ctx.bundle);

@@ -134,6 +134,13 @@ const signingCert: Rule = (ctx) => {
   const oktaCert = key?.x5c?.[0];
   const entraCert = fed?.signingCertificate ?? null;
   if (fed === undefined || key === undefined || oktaCert === undefined || entraCert === null) return [];
+  // Only meaningful when the domain is federated to this org: a domain that sends users to
+  // another IdP trusts that IdP's certificate, and FEDERATION_POINTS_ELSEWHERE says so.
+  if (
+    parseOffice365Endpoint(fed.passiveSignInUri) === null ||
+    hostOf(fed.passiveSignInUri) !== hostOf(ctx.bundle.okta?.orgUrl)
+  )
+    return [];
   const now = Date.parse(ctx.bundle.collectedAt);
   const mismatch =
     normaliseCertificate(oktaCert) !== normaliseCertificate(entraCert) &&
