@@ -28,6 +28,13 @@ step keychain bash scripts/with-keyring.sh npx vitest run --project keychain \
   --reporter=default --reporter=json --outputFile.json=test-results/vitest-keychain.json
 # e2e in Chromium, with the real handlers (and so the real keychain) in the test process.
 step e2e bash scripts/with-keyring.sh npx playwright test
+# The workplace's self-check: every demo user, collected live through the SDKs and diagnosed by
+# the built CLI, gives the verdict its scenario is written to produce.
+if [ -f ../shared/checks/demo-verdicts.sh ]; then
+  step demo-verdicts bash ../shared/checks/demo-verdicts.sh
+else
+  echo "── demo-verdicts: ../shared/checks/demo-verdicts.sh not present beside this clone; skipped"
+fi
 
 echo
 [ ${#failures[@]} -gt 0 ] && echo "failed steps: ${failures[*]}"

@@ -10,6 +10,7 @@ void runCli(process.argv.slice(2), {
     err: (text) => process.stderr.write(text),
   },
   secrets: new KeychainSecretStore({ platform: process.platform }),
+  stderrIsTty: process.stderr.isTTY,
 }).then(
   (code) => {
     process.exitCode = code;

@@ -2,6 +2,7 @@ import type { SecretStore } from '../core/ports/secret-store';
 import { createHandlers } from '../main/ipc/handlers';
 import { PRODUCT_NAME, PRODUCT_VERSION } from '../main/product';
 import { DEMO_USAGE, runDemo } from './demo-commands';
+import { DIAGNOSE_USAGE, runDiagnose } from './diagnose-command';
 
 /** Where the CLI writes; injected so tests capture output without spawning a process. */
 export interface CliIo {
@@ -13,6 +14,8 @@ export interface CliIo {
 export interface CliDeps {
   readonly io: CliIo;
   readonly secrets: SecretStore;
+  /** Progress lines go to stderr only on a terminal, so piped output stays clean. */
+  readonly stderrIsTty?: boolean;
 }
 
 /** Exit codes: 0 done, 1 the check found a problem, 2 the command line was wrong. */
@@ -21,12 +24,13 @@ export const EXIT = { ok: 0, problem: 1, usage: 2 } as const;
 const USAGE = `Usage: signin-triage <command> [options]
 
 Commands:
+${DIAGNOSE_USAGE}
   status [--json]                    Show the version, runtime and whether the OS keychain is usable
 ${DEMO_USAGE}
   help                               Show this help
   --version                          Print the version
 
-Exit codes: 0 ok, 1 a check found a problem, 2 wrong usage.`;
+Exit codes: 0 ok, 1 a check found a problem, 2 wrong usage, 3 nothing could be collected.`;
 
 async function status(args: readonly string[], deps: CliDeps): Promise<number> {
   const unknown = args.filter((a) => a !== '--json');
@@ -75,6 +79,8 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
       return status(rest, deps);
     case 'demo':
       return runDemo(rest, deps.io);
+    case 'diagnose':
+      return runDiagnose(rest, deps.io, deps.stderrIsTty ?? false);
     default:
       deps.io.err(`Unknown command: ${command}\n${USAGE}\n`);
       return EXIT.usage;

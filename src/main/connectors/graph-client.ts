@@ -9,6 +9,8 @@ export interface GraphClientOptions {
   readonly getToken: () => Promise<string>;
   readonly https: HttpsClient;
   readonly timeoutMs: number;
+  /** Sees every response (for "retrying in n s" progress on 429/503). */
+  readonly onResponse?: (response: Response) => void;
 }
 
 /**
@@ -16,10 +18,15 @@ export interface GraphClientOptions {
  * fetch, for the per-call timeout and the per-origin trust of the demo CA.
  */
 class PinnedHttpHandler implements Middleware {
-  constructor(private readonly fetchFn: (input: string | URL | Request, init?: RequestInit) => Promise<Response>) {}
+  constructor(
+    private readonly fetchFn: (input: string | URL | Request, init?: RequestInit) => Promise<Response>,
+    private readonly onResponse: ((response: Response) => void) | undefined,
+  ) {}
 
   async execute(context: Context): Promise<void> {
-    context.response = await this.fetchFn(context.request, context.options);
+    const response = await this.fetchFn(context.request, context.options);
+    this.onResponse?.(response);
+    context.response = response;
   }
 }
 
@@ -30,7 +37,7 @@ class PinnedHttpHandler implements Middleware {
 export function createGraphClient(options: GraphClientOptions): Client {
   const authProvider: AuthenticationProvider = { getAccessToken: options.getToken };
   const chain = MiddlewareFactory.getDefaultMiddlewareChain(authProvider);
-  chain[chain.length - 1] = new PinnedHttpHandler(options.https.fetch(options.timeoutMs));
+  chain[chain.length - 1] = new PinnedHttpHandler(options.https.fetch(options.timeoutMs), options.onResponse);
   const host = new URL(options.baseUrl).host;
   const isMicrosoft = host === 'graph.microsoft.com';
   return Client.initWithMiddleware({

@@ -24,27 +24,38 @@ export interface OktaClientOptions {
   readonly https?: HttpsClient;
 }
 
-/** node-fetch request options the executor passes through. */
-interface FetchRequest {
-  url: string;
-  agent?: unknown;
-}
+/** The SDK's request options, as its executor receives them. */
+type FetchRequest = Parameters<DefaultRequestExecutor['fetch']>[0];
 
 /**
- * The SDK's retrying executor, sending through an agent that trusts the demo CA for the demo
- * origin only. node-fetch (which the SDK uses) honours `agent` per request.
+ * The SDK's retrying executor with two corrections:
+ * - requests go through an agent that trusts the demo CA for the demo origin only (node-fetch,
+ *   which the SDK uses, honours `agent` per request);
+ * - a retried request gets the time left of the request budget. The SDK computes it as
+ *   `requestTimeout − elapsed − delay`, but `elapsed` already includes the delay, so after a
+ *   3 s rate-limit wait a 5 s budget left a negative timeout and the retry failed at once.
  */
-class PinnedRequestExecutor extends DefaultRequestExecutor {
+class CollectorRequestExecutor extends DefaultRequestExecutor {
   constructor(
-    private readonly https: HttpsClient,
+    private readonly https: HttpsClient | undefined,
+    private readonly budgetMs: number,
     options: { maxRetries: number; requestTimeout: number },
   ) {
     super(options);
   }
 
-  override fetch(request: FetchRequest): Promise<unknown> {
-    request.agent = this.https.agentFor(request.url);
-    return super.fetch(request) as Promise<unknown>;
+  override fetch(request: FetchRequest): ReturnType<DefaultRequestExecutor['fetch']> {
+    if (this.https !== undefined && request.url !== undefined) request.agent = this.https.agentFor(request.url);
+    return super.fetch(request);
+  }
+
+  override buildRetryRequest(request: FetchRequest, requestId: string, delayMs: number): FetchRequest {
+    const retry = super.buildRetryRequest(request, requestId, delayMs);
+    if (this.budgetMs > 0 && request.startTime !== undefined) {
+      // node-fetch's per-request `timeout`, which the SDK's types do not declare.
+      (retry as { timeout?: number }).timeout = Math.max(1, this.budgetMs - (Date.now() - Number(request.startTime)));
+    }
+    return retry;
   }
 }
 
@@ -56,10 +67,7 @@ class PinnedRequestExecutor extends DefaultRequestExecutor {
  */
 export function createOktaClient(options: OktaClientOptions): Client {
   const executorOptions = { maxRetries: options.maxRetries, requestTimeout: options.requestTimeoutMs };
-  const requestExecutor =
-    options.https === undefined
-      ? new DefaultRequestExecutor(executorOptions)
-      : new PinnedRequestExecutor(options.https, executorOptions);
+  const requestExecutor = new CollectorRequestExecutor(options.https, options.requestTimeoutMs, executorOptions);
   const common = { orgUrl: options.orgUrl, requestExecutor, cacheMiddleware: null };
   if (options.auth.kind === 'api-token') {
     return new Client({ ...common, token: options.auth.token });

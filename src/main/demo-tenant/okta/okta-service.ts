@@ -322,6 +322,17 @@ export function oktaRoutes(state: DemoTenantState, auth: OktaAuth, orgUrl: () =>
     },
     {
       method: 'GET',
+      path: '/api/v1/policies/:policyId',
+      key: 'okta.policies',
+      handle: guarded(SCOPE.policies, (req) => {
+        const policy = state.okta.policies.find((p) => p.id === req.params.policyId);
+        return policy === undefined
+          ? notFound(req.requestId, `${req.params.policyId ?? ''} (Policy)`)
+          : { status: 200, body: policy };
+      }),
+    },
+    {
+      method: 'GET',
       path: '/api/v1/policies',
       key: 'okta.policies',
       handle: guarded(SCOPE.policies, (req) => {

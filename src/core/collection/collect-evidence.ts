@@ -1,0 +1,349 @@
+import { redactSecrets } from '../redact-secrets';
+import type { EvidenceBundle, EvidenceGap, EvidenceSource, EvidenceSubject } from '../evidence/bundle';
+import { EVIDENCE_FORMAT } from '../evidence/bundle';
+import type {
+  GraphDomain,
+  GraphFederationConfiguration,
+  GraphSignIn,
+  GraphUser,
+  OktaApplication,
+  OktaAppUser,
+  OktaLogEvent,
+  OktaPolicy,
+  OktaPolicyRule,
+  OktaSigningKey,
+  OktaUser,
+} from '../evidence/vendor-types';
+import type { CancelSignal, GraphSource, OktaSource, StepContext } from './ports';
+import { SourceError } from './ports';
+import type { LogSelector } from './queries';
+import { signInFilter, systemLogQuery, timeSlices } from './queries';
+
+/** One progress event of a collection step, for the wizard's live status and the CLI. */
+export interface CollectionProgress {
+  readonly step: EvidenceSource;
+  readonly phase: 'started' | 'page' | 'retrying' | 'done' | 'failed';
+  readonly page?: number;
+  readonly count?: number;
+  readonly retryInSeconds?: number;
+  /** Why it failed, in words a technician can act on. */
+  readonly message?: string;
+}
+
+/** What the collection needs from its host. */
+export interface CollectionPorts {
+  /** null when no Okta connection is configured: its sources become gaps. */
+  readonly okta: OktaSource | null;
+  readonly graph: GraphSource | null;
+  /** A fresh signal for one step: aborts when the run is cancelled or the step's time is up. */
+  readonly stepSignal: () => CancelSignal;
+  readonly now: () => Date;
+}
+
+/** Limits of one collection. */
+export interface CollectionLimits {
+  /** Stop reading the System Log after this many events and say so in the bundle. */
+  readonly maxLogEvents: number;
+  /** System Log windows longer than this are fetched as parallel slices. */
+  readonly logSliceMs: number;
+  /** How many slices run at once (Okta's rate limits are per minute, per route). */
+  readonly logConcurrency: number;
+}
+
+/** Defaults sized for one user's week on a busy org. */
+export const DEFAULT_LIMITS: CollectionLimits = { maxLogEvents: 50_000, logSliceMs: 86_400_000, logConcurrency: 4 };
+
+/** Runs async tasks with at most `limit` in flight, keeping their order. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      const item = items[index] as T;
+      results[index] = await fn(item);
+    }
+  });
+  await Promise.all(workers);
+  return results;
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof SourceError) return error.message;
+  const message = error instanceof Error ? error.message : String(error);
+  return redactSecrets(message.slice(0, 300));
+}
+
+/**
+ * Collects the evidence bundle for one subject, as a dependency graph with maximum safe
+ * concurrency: the Okta user, the Office 365 apps and policies, the Graph user, domain,
+ * federation settings and sign-ins start together; the System Log follows the Okta user (it is
+ * queried by the user's id), app users and signing keys follow the apps, rules follow policies.
+ *
+ * A step that fails becomes a named gap; nothing here throws or hangs (every step has a
+ * signal that ends it).
+ */
+export async function collectEvidence(
+  subject: EvidenceSubject,
+  ports: CollectionPorts,
+  onProgress: (event: CollectionProgress) => void = () => undefined,
+  limits: CollectionLimits = DEFAULT_LIMITS,
+): Promise<EvidenceBundle> {
+  const gaps: EvidenceGap[] = [];
+  const domain = subject.upn.slice(subject.upn.lastIndexOf('@') + 1).toLowerCase();
+
+  /** Runs one step: progress, a signal, and a gap instead of an exception. */
+  const step = async <T>(
+    source: EvidenceSource,
+    run: (ctx: StepContext) => Promise<T>,
+    count?: (value: T) => number,
+  ): Promise<T | undefined> => {
+    onProgress({ step: source, phase: 'started' });
+    const ctx: StepContext = {
+      signal: ports.stepSignal(),
+      onPage: (page, itemsSoFar) => {
+        onProgress({ step: source, phase: 'page', page, count: itemsSoFar });
+      },
+      onRetry: (inSeconds) => {
+        onProgress({ step: source, phase: 'retrying', retryInSeconds: inSeconds });
+      },
+    };
+    try {
+      const value = await run(ctx);
+      onProgress({ step: source, phase: 'done', ...(count === undefined ? {} : { count: count(value) }) });
+      return value;
+    } catch (error: unknown) {
+      const reason = reasonOf(error);
+      if (!gaps.some((g) => g.source === source)) gaps.push({ source, reason });
+      onProgress({ step: source, phase: 'failed', message: reason });
+      return undefined;
+    }
+  };
+
+  const unconfigured = (sources: readonly EvidenceSource[], reason: string): void => {
+    for (const source of sources) gaps.push({ source, reason });
+  };
+
+  // ---- Microsoft Graph: four independent calls.
+  const graph = ports.graph;
+  const graphWork =
+    graph === null
+      ? (unconfigured(
+          ['graph.user', 'graph.signIns', 'graph.domain', 'graph.federationConfiguration'],
+          'No Microsoft Entra connection is configured.',
+        ),
+        Promise.resolve(undefined))
+      : Promise.all([
+          step(
+            'graph.user',
+            (c) => graph.getUser(subject.upn, c),
+            (u) => (u === null ? 0 : 1),
+          ),
+          step(
+            'graph.signIns',
+            (c) => graph.listSignIns(signInFilter(subject.upn, subject.since, subject.until), c),
+            (s) => s.length,
+          ),
+          step(
+            'graph.domain',
+            (c) => graph.getDomain(domain, c),
+            (d) => (d === null ? 0 : 1),
+          ),
+          step(
+            'graph.federationConfiguration',
+            (c) => graph.getFederationConfiguration(domain, c),
+            (f) => f.length,
+          ),
+        ]);
+
+  // ---- Okta: the user, apps and policies start at once; the rest follow their inputs.
+  const okta = ports.okta;
+  let oktaResult:
+    | {
+        user: OktaUser | null | undefined;
+        apps: readonly OktaApplication[] | undefined;
+        appUsers: Record<string, OktaAppUser | null> | undefined;
+        keys: Record<string, readonly OktaSigningKey[]> | undefined;
+        logs: readonly OktaLogEvent[] | undefined;
+        policies: readonly OktaPolicy[] | undefined;
+        rules: Record<string, readonly OktaPolicyRule[]> | undefined;
+      }
+    | undefined;
+  if (okta === null) {
+    unconfigured(
+      [
+        'okta.user',
+        'okta.o365Apps',
+        'okta.appUsers',
+        'okta.logEvents',
+        'okta.signingKeys',
+        'okta.policies',
+        'okta.policyRules',
+      ],
+      'No Okta connection is configured.',
+    );
+  } else {
+    const userP = step(
+      'okta.user',
+      (c) => okta.getUser(subject.upn, c),
+      (u) => (u === null ? 0 : 1),
+    );
+    const appsP = step(
+      'okta.o365Apps',
+      (c) => okta.listOffice365Apps(c),
+      (a) => a.length,
+    );
+
+    const logsP = userP.then((user) => {
+      // Okta logs failed attempts by unknown users under the typed name: search for it as a keyword.
+      const selector: LogSelector =
+        user === null
+          ? { kind: 'keyword', upn: subject.upn }
+          : user === undefined
+            ? { kind: 'alternate-id', login: subject.upn }
+            : { kind: 'actor-id', oktaUserId: user.id };
+      return step(
+        'okta.logEvents',
+        async (c) => {
+          const query = systemLogQuery(selector);
+          const slices = timeSlices(subject.since, subject.until, limits.logSliceMs);
+          let total = 0;
+          const parts = await mapLimited(slices, limits.logConcurrency, async (slice) => {
+            const part = await okta.listLogEvents(
+              { ...slice, ...query, maxEvents: limits.maxLogEvents },
+              {
+                ...c,
+                onPage: (page, n) => {
+                  c.onPage(page, total + n);
+                },
+              },
+            );
+            total += part.events.length;
+            return part;
+          });
+          const seen = new Set<string>();
+          let events = parts
+            .flatMap((p) => p.events)
+            .filter((e) => (seen.has(e.uuid) ? false : (seen.add(e.uuid), true)))
+            .sort((a, b) => Date.parse(a.published) - Date.parse(b.published));
+          const truncated = parts.some((p) => p.truncated) || events.length > limits.maxLogEvents;
+          if (truncated) {
+            events = events.slice(-limits.maxLogEvents);
+            gaps.push({
+              source: 'okta.logEvents',
+              reason: `The window holds more than ${String(limits.maxLogEvents)} events; the newest ${String(events.length)} were kept. Narrow the window to see all.`,
+            });
+          }
+          return events;
+        },
+        (e) => e.length,
+      );
+    });
+
+    const appUsersP = Promise.all([userP, appsP]).then(async ([user, apps]) => {
+      if (user === undefined || user === null || apps === undefined) return undefined;
+      return step(
+        'okta.appUsers',
+        async (c) =>
+          Object.fromEntries(
+            await Promise.all(apps.map(async (app) => [app.id, await okta.getAppUser(app.id, user.id, c)] as const)),
+          ),
+        (m) => Object.values(m).filter((v) => v !== null).length,
+      );
+    });
+
+    const keysP = appsP.then(async (apps) =>
+      apps === undefined
+        ? undefined
+        : step(
+            'okta.signingKeys',
+            async (c) =>
+              Object.fromEntries(
+                await Promise.all(apps.map(async (app) => [app.id, await okta.listSigningKeys(app.id, c)] as const)),
+              ),
+            (m) => Object.keys(m).length,
+          ),
+    );
+
+    const policiesP = appsP.then(async (apps) => {
+      const policies = await step(
+        'okta.policies',
+        (c) => okta.listPolicies(apps?.[0], c),
+        (p) => p.length,
+      );
+      if (policies === undefined) return { policies, rules: undefined };
+      const rules = await step(
+        'okta.policyRules',
+        async (c) =>
+          Object.fromEntries(
+            await Promise.all(policies.map(async (p) => [p.id, await okta.listPolicyRules(p.id, c)] as const)),
+          ),
+        (m) => Object.values(m).reduce((n, r) => n + r.length, 0),
+      );
+      return { policies, rules };
+    });
+
+    const [user, apps, appUsers, keys, logs, policyResult] = await Promise.all([
+      userP,
+      appsP,
+      appUsersP,
+      keysP,
+      logsP,
+      policiesP,
+    ]);
+    oktaResult = { user, apps, appUsers, keys, logs, policies: policyResult.policies, rules: policyResult.rules };
+  }
+
+  const graphResult = await graphWork;
+  const [graphUser, signIns, graphDomain, federation] = graphResult ?? [];
+  const defined = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> =>
+    value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+
+  const bundle: EvidenceBundle = {
+    format: EVIDENCE_FORMAT,
+    collectedAt: ports.now().toISOString(),
+    subject,
+    ...(okta === null || oktaResult === undefined
+      ? {}
+      : {
+          okta: {
+            orgUrl: okta.orgUrl,
+            ...defined('user', oktaResult.user),
+            ...defined('o365Apps', oktaResult.apps),
+            ...defined('appUsers', oktaResult.appUsers),
+            ...defined('logEvents', oktaResult.logs),
+            ...defined('signingKeys', oktaResult.keys),
+            ...defined('policies', oktaResult.policies),
+            ...defined('policyRules', oktaResult.rules),
+          },
+        }),
+    ...(graph === null
+      ? {}
+      : {
+          graph: {
+            ...defined<'user', GraphUser | null>('user', graphUser),
+            ...defined<'signIns', readonly GraphSignIn[]>('signIns', signIns),
+            ...defined<'domain', GraphDomain | null>('domain', graphDomain),
+            ...defined<'federationConfiguration', readonly GraphFederationConfiguration[]>(
+              'federationConfiguration',
+              federation,
+            ),
+          },
+        }),
+    gaps,
+  };
+  return bundle;
+}
+
+/** True when not a single source could be read (the CLI exits 3). */
+export function nothingCollected(bundle: EvidenceBundle): boolean {
+  const okta = bundle.okta;
+  const graph = bundle.graph;
+  const oktaAny =
+    okta !== undefined &&
+    [okta.user, okta.o365Apps, okta.logEvents, okta.appUsers, okta.policies].some((v) => v !== undefined);
+  const graphAny =
+    graph !== undefined &&
+    [graph.user, graph.signIns, graph.domain, graph.federationConfiguration].some((v) => v !== undefined);
+  return !oktaAny && !graphAny;
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import {
+  odataDateTime,
+  odataStringLiteral,
+  oktaStringLiteral,
+  RELEVANT_EVENT_TYPES,
+  signInFilter,
+  systemLogQuery,
+  timeSlices,
+} from './queries';
+
+describe('query builders keep values literal', () => {
+  it.each([
+    ['plain', 'jane@contoso.com', '"jane@contoso.com"'],
+    ['quote', 'x" or actor.id pr or "', '"x\\" or actor.id pr or \\""'],
+    ['backslash', 'a\\b', '"a\\\\b"'],
+    ['control character', 'a\nb', '"a\\nb"'],
+  ])('Okta literal: %s', (_name, value, literal) => {
+    expect(oktaStringLiteral(value)).toBe(literal);
+    expect(JSON.parse(literal)).toBe(value);
+  });
+
+  it.each([
+    ['plain', 'jane@contoso.com', "'jane@contoso.com'"],
+    ['quote', "o'brien' or 1 eq 1 or 'x", "'o''brien'' or 1 eq 1 or ''x'"],
+  ])('OData literal: %s', (_name, value, literal) => {
+    expect(odataStringLiteral(value)).toBe(literal);
+  });
+
+  it('selects the user by id, by login, or by keyword for an unknown user', () => {
+    expect(systemLogQuery({ kind: 'actor-id', oktaUserId: '00u1' }).filter).toMatch(
+      /^actor\.id eq "00u1" and \(eventType eq "user\.session\.start" or /,
+    );
+    expect(systemLogQuery({ kind: 'alternate-id', login: 'j"d@x.com' }).filter).toContain(
+      'actor.alternateId eq "j\\"d@x.com"',
+    );
+    expect(systemLogQuery({ kind: 'keyword', upn: 'jd@x.com' })).toEqual({ q: 'jd@x.com' });
+    expect(systemLogQuery({ kind: 'actor-id', oktaUserId: '00u1' }).filter?.match(/eventType eq/g)).toHaveLength(
+      RELEVANT_EVENT_TYPES.length,
+    );
+  });
+
+  it('writes the sign-in filter with a lower-case UPN and unquoted instants', () => {
+    expect(signInFilter('Jane@Contoso.com', '2026-11-20T10:00:00.123Z', '2026-11-21T10:00:00Z')).toBe(
+      "userPrincipalName eq 'jane@contoso.com' and createdDateTime ge 2026-11-20T10:00:00Z and createdDateTime le 2026-11-21T10:00:00Z",
+    );
+    expect(odataDateTime('2026-01-02T03:04:05.999Z')).toBe('2026-01-02T03:04:05Z');
+  });
+
+  it('splits a window into slices that cover it exactly', () => {
+    const slices = timeSlices('2026-11-14T00:00:00.000Z', '2026-11-21T12:00:00.000Z', 86_400_000);
+    expect(slices).toHaveLength(8);
+    expect(slices[0]?.since).toBe('2026-11-14T00:00:00.000Z');
+    expect(slices.at(-1)?.until).toBe('2026-11-21T12:00:00.000Z');
+    for (let i = 1; i < slices.length; i++) expect(slices[i]?.since).toBe(slices[i - 1]?.until);
+  });
+});

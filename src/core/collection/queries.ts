@@ -1,0 +1,83 @@
+/**
+ * Okta System Log event types that can explain an Office 365 sign-in failure (domain reference
+ * §1.2, §1.6): primary auth, rich clients, SSO, policy decisions, lockouts, MFA, blocks.
+ */
+export const RELEVANT_EVENT_TYPES = [
+  'user.session.start',
+  'user.authentication.auth_via_richclient',
+  'user.authentication.sso',
+  'policy.evaluate_sign_on',
+  'application.policy.sign_on.deny_access',
+  'user.authentication.auth_via_mfa',
+  'user.mfa.okta_verify.deny_push',
+  'user.account.lock',
+  'user.account.lock.limit',
+  'user.account.unlock',
+  'user.account.unlock_by_admin',
+  'security.request.blocked',
+  'security.threat.detected',
+] as const;
+
+/**
+ * An Okta filter string literal: a JSON string, so `"` and `\` are escaped and the value can
+ * never close the literal early (values from users and logs are data, never filter syntax).
+ */
+export function oktaStringLiteral(value: string): string {
+  return JSON.stringify(value);
+}
+
+/** How the System Log query finds the user's events. */
+export type LogSelector =
+  | { readonly kind: 'actor-id'; readonly oktaUserId: string }
+  | { readonly kind: 'alternate-id'; readonly login: string }
+  | { readonly kind: 'keyword'; readonly upn: string };
+
+/**
+ * The System Log query for a user: a `filter` on the actor restricted to the relevant event
+ * types, or — for a login Okta does not know — a `q` keyword search on the UPN (Okta records
+ * failed attempts under the name that was typed).
+ */
+export function systemLogQuery(selector: LogSelector): { readonly filter?: string; readonly q?: string } {
+  const types = `(${RELEVANT_EVENT_TYPES.map((t) => `eventType eq ${oktaStringLiteral(t)}`).join(' or ')})`;
+  switch (selector.kind) {
+    case 'actor-id':
+      return { filter: `actor.id eq ${oktaStringLiteral(selector.oktaUserId)} and ${types}` };
+    case 'alternate-id':
+      return { filter: `actor.alternateId eq ${oktaStringLiteral(selector.login)} and ${types}` };
+    case 'keyword':
+      return { q: selector.upn };
+  }
+}
+
+/** An OData string literal: single-quoted, with `'` doubled (OData URL conventions). */
+export function odataStringLiteral(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+/** An OData DateTimeOffset literal (unquoted, whole seconds, UTC). */
+export function odataDateTime(iso: string): string {
+  return `${new Date(iso).toISOString().slice(0, 19)}Z`;
+}
+
+/** The Graph `$filter` for a user's sign-ins in a window. UPNs are stored lower-case. */
+export function signInFilter(upn: string, since: string, until: string): string {
+  return `userPrincipalName eq ${odataStringLiteral(upn.toLowerCase())} and createdDateTime ge ${odataDateTime(since)} and createdDateTime le ${odataDateTime(until)}`;
+}
+
+/**
+ * Splits a window into consecutive slices of at most `maxSliceMs`, so a week of System Log can
+ * be fetched as several bounded queries in parallel (each ends; together they cover the window).
+ */
+export function timeSlices(
+  since: string,
+  until: string,
+  maxSliceMs: number,
+): readonly { readonly since: string; readonly until: string }[] {
+  const start = Date.parse(since);
+  const end = Date.parse(until);
+  const slices: { since: string; until: string }[] = [];
+  for (let t = start; t < end; t += maxSliceMs) {
+    slices.push({ since: new Date(t).toISOString(), until: new Date(Math.min(end, t + maxSliceMs)).toISOString() });
+  }
+  return slices;
+}

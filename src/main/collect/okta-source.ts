@@ -1,0 +1,218 @@
+import type { Client } from '@okta/okta-sdk-nodejs';
+import type { LogQuery, OktaSource, StepContext } from '../../core/collection/ports';
+import { SourceError } from '../../core/collection/ports';
+import { redactSecrets } from '../../core/redact-secrets';
+import type {
+  OktaApplication,
+  OktaAppUser,
+  OktaLogEvent,
+  OktaPolicy,
+  OktaPolicyRule,
+  OktaSigningKey,
+  OktaUser,
+} from '../../core/evidence/vendor-types';
+import { abortable } from './abortable';
+
+/** Scopes (or admin rights) each call needs, for the error that names what is missing. */
+const NEEDS: Readonly<Record<string, string>> = {
+  users: 'okta.users.read',
+  apps: 'okta.apps.read',
+  logs: 'okta.logs.read',
+  policies: 'okta.policies.read',
+};
+
+interface OktaErrorLike {
+  readonly status?: number;
+  readonly errorCode?: string;
+  readonly errorSummary?: string;
+  readonly message?: string;
+  readonly name?: string;
+}
+
+/** Turns an Okta SDK error into a reason a technician can act on; null means "not found". */
+function explain(error: unknown, area: keyof typeof NEEDS): SourceError {
+  const e = (error ?? {}) as OktaErrorLike;
+  const status = e.status;
+  if (error instanceof SourceError) return error;
+  if (status === 401)
+    return new SourceError('Okta rejected the credential (invalid, expired or revoked API token or service app).');
+  if (status === 403)
+    return new SourceError(
+      `The Okta credential may not read this: grant the scope ${NEEDS[area] ?? ''} (service app) or a read-only admin role (API token).`,
+    );
+  if (status === 429)
+    return new SourceError(
+      'Okta’s rate limit was still exceeded after waiting for X-Rate-Limit-Reset; try again in a minute.',
+    );
+  if (status !== undefined && status >= 500)
+    return new SourceError(`Okta answered ${String(status)} (a service error); try again shortly.`);
+  if (status !== undefined)
+    return new SourceError(
+      redactSecrets(
+        `Okta answered ${String(status)} ${e.errorCode ?? ''}: ${e.errorSummary ?? e.message ?? ''}`.trim(),
+      ),
+    );
+  const message = e.message ?? String(error);
+  if (message.includes('429'))
+    return new SourceError('Okta’s rate limit would outlast the request timeout; try again in a minute.');
+  if (/time/i.test(message)) return new SourceError('Okta did not answer in time.');
+  if (/json/i.test(message)) return new SourceError('Okta sent a response that is not valid JSON.');
+  return new SourceError(redactSecrets(`Okta could not be reached: ${message.slice(0, 200)}`));
+}
+
+/**
+ * The SDK turns JSON into model objects (dates become Date). Bundles hold vendor JSON as the API
+ * sent it, so models go back through JSON: a Date serialises to the same ISO-8601 text.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- T is the vendor shape the caller knows the JSON to have
+function plain<T>(value: unknown): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+async function orNull<T>(promise: Promise<T>): Promise<T | null> {
+  try {
+    return await promise;
+  } catch (error: unknown) {
+    if ((error as OktaErrorLike | null)?.status === 404) return null;
+    throw error;
+  }
+}
+
+async function drain<T>(
+  collection: AsyncIterable<T | null>,
+  max = Infinity,
+  onItem?: (n: number) => void,
+): Promise<{ items: T[]; truncated: boolean }> {
+  const items: T[] = [];
+  for await (const item of collection) {
+    if (item === null) break; // a polling query yields null once its next page is empty
+    items.push(item);
+    onItem?.(items.length);
+    if (items.length >= max) return { items, truncated: true };
+  }
+  return { items, truncated: false };
+}
+
+/** Reads the policy id from an app's `_links.accessPolicy.href` (OIE). */
+function accessPolicyId(app: OktaApplication | undefined): string | null {
+  const link = (app?._links as { accessPolicy?: { href?: unknown } } | null | undefined)?.accessPolicy?.href;
+  return typeof link === 'string' ? (/\/policies\/([^/?#]+)/.exec(link)?.[1] ?? null) : null;
+}
+
+/**
+ * The Okta side of collection over the official SDK. Calls are bounded by the SDK's request
+ * timeout and by the step's signal; 429s are retried by the SDK's executor after
+ * X-Rate-Limit-Reset, and each wait is reported as "retrying".
+ */
+export class OktaSdkSource implements OktaSource {
+  readonly #retryListeners = new Set<(seconds: number) => void>();
+
+  constructor(
+    private readonly client: Client,
+    readonly orgUrl: string,
+  ) {
+    // The executor emits `backoff` before it waits for a rate-limit reset.
+    (client.requestExecutor as unknown as { on?: (event: string, fn: (...args: unknown[]) => void) => void }).on?.(
+      'backoff',
+      (...args: unknown[]) => {
+        const delayMs = args.find((a): a is number => typeof a === 'number') ?? 0;
+        for (const listener of this.#retryListeners) listener(Math.ceil(delayMs / 1000));
+      },
+    );
+  }
+
+  async #call<T>(area: keyof typeof NEEDS, ctx: StepContext, run: () => Promise<T>): Promise<T> {
+    const onRetry = (s: number): void => {
+      ctx.onRetry(s);
+    };
+    this.#retryListeners.add(onRetry);
+    try {
+      return await abortable(run(), ctx.signal, 'Okta');
+    } catch (error: unknown) {
+      throw explain(error, area);
+    } finally {
+      this.#retryListeners.delete(onRetry);
+    }
+  }
+
+  getUser(login: string, ctx: StepContext): Promise<OktaUser | null> {
+    return this.#call(
+      'users',
+      ctx,
+      () => orNull(this.client.userApi.getUser({ userId: login }) as Promise<unknown>) as Promise<OktaUser | null>,
+    );
+  }
+
+  listOffice365Apps(ctx: StepContext): Promise<readonly OktaApplication[]> {
+    return this.#call(
+      'apps',
+      ctx,
+      async () =>
+        (await drain(await this.client.applicationApi.listApplications({ filter: 'name eq "office365"' })))
+          .items as unknown as OktaApplication[],
+    );
+  }
+
+  getAppUser(appId: string, userId: string, ctx: StepContext): Promise<OktaAppUser | null> {
+    return this.#call(
+      'apps',
+      ctx,
+      () =>
+        orNull(
+          this.client.applicationApi.getApplicationUser({ appId, userId }) as Promise<unknown>,
+        ) as Promise<OktaAppUser | null>,
+    );
+  }
+
+  listSigningKeys(appId: string, ctx: StepContext): Promise<readonly OktaSigningKey[]> {
+    return this.#call(
+      'apps',
+      ctx,
+      async () =>
+        (await drain(await this.client.applicationApi.listApplicationKeys({ appId })))
+          .items as unknown as OktaSigningKey[],
+    );
+  }
+
+  listPolicies(app: OktaApplication | undefined, ctx: StepContext): Promise<readonly OktaPolicy[]> {
+    return this.#call('policies', ctx, async () => {
+      // The Office 365 app's own authentication policy (OIE), and the global session / Okta
+      // sign-on policies that apply before it.
+      const id = accessPolicyId(app);
+      const appPolicy =
+        id === null ? [] : [(await this.client.policyApi.getPolicy({ policyId: id })) as unknown as OktaPolicy];
+      const global = (await drain(await this.client.policyApi.listPolicies({ type: 'OKTA_SIGN_ON' })))
+        .items as unknown as OktaPolicy[];
+      return [...appPolicy, ...global];
+    });
+  }
+
+  listPolicyRules(policyId: string, ctx: StepContext): Promise<readonly OktaPolicyRule[]> {
+    return this.#call(
+      'policies',
+      ctx,
+      async () =>
+        (await drain(await this.client.policyApi.listPolicyRules({ policyId }))).items as unknown as OktaPolicyRule[],
+    );
+  }
+
+  listLogEvents(
+    query: LogQuery,
+    ctx: StepContext,
+  ): Promise<{ readonly events: readonly OktaLogEvent[]; readonly truncated: boolean }> {
+    return this.#call('logs', ctx, async () => {
+      const collection = await this.client.systemLogApi.listLogEvents({
+        since: query.since,
+        until: query.until,
+        limit: 1000,
+        ...(query.filter === undefined ? {} : { filter: query.filter }),
+        ...(query.q === undefined ? {} : { q: query.q }),
+      });
+      let page = 0;
+      const { items, truncated } = await drain(collection, query.maxEvents, (n) => {
+        if (n % 1000 === 1) ctx.onPage(++page, n);
+      });
+      return { events: plain<OktaLogEvent[]>(items), truncated };
+    });
+  }
+}
