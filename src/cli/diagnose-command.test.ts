@@ -77,11 +77,41 @@ describe('signin-triage diagnose --demo', () => {
     [['jane@contoso.com', '--demo', '--symptom', 'fax'], /Unknown symptom/],
     [['jane@contoso.com', '--demo', '--since'], /needs a value/],
     [['jane@contoso.com', '--demo', '--colour'], /Unknown option/],
-    [['jane@contoso.com', '--profile', 'prod'], /profiles are not available/],
+    [['jane@contoso.com', '--profile', 'prod', '--demo'], /Choose one/],
     [['a@contoso.com', 'b@contoso.com', '--demo'], /exactly one/],
   ])('exits 2 for %j', async (args, message) => {
     const c = capture();
     expect(await runDiagnose(args, c.io, false)).toBe(DIAGNOSE_EXIT.usage);
     expect(c.err.join('')).toMatch(message);
+  });
+});
+
+describe('signin-triage diagnose --profile and preflight', () => {
+  it('says so for a profile that does not exist', async () => {
+    const { ProfileStore } = await import('../main/profiles/profile-store');
+    const store = new ProfileStore(join(dir, 'profiles.json'), {
+      set: () => Promise.resolve(),
+      read: () => Promise.resolve(null),
+      delete: () => Promise.resolve(false),
+      probe: () => Promise.reject(new Error('unused')),
+    });
+    const c = capture();
+    expect(await runDiagnose(['jane@contoso.com', '--profile', 'prod'], c.io, false, store)).toBe(DIAGNOSE_EXIT.usage);
+    expect(c.err.join('')).toMatch(/No tenant profile "prod"/);
+  });
+
+  it('runs the pre-flight against the demo tenant and passes', async () => {
+    const { runPreflightCommand } = await import('./preflight-command');
+    const { ProfileStore } = await import('../main/profiles/profile-store');
+    const store = new ProfileStore(join(dir, 'profiles-2.json'), {
+      set: () => Promise.resolve(),
+      read: () => Promise.resolve(null),
+      delete: () => Promise.resolve(false),
+      probe: () => Promise.reject(new Error('unused')),
+    });
+    const c = capture();
+    expect(await runPreflightCommand(['--demo'], c.io, store)).toBe(0);
+    expect(c.out.join('')).toMatch(/\[ok {2}\] Okta: read the System Log/);
+    expect(c.out.join('')).toContain('All checks passed.');
   });
 });

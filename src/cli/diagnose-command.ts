@@ -6,6 +6,9 @@ import { diagnose } from '../core/diagnosis/diagnose';
 import { parseEvidenceBundle, parseEvidenceBundleJson } from '../core/evidence/bundle';
 import type { EvidenceBundle } from '../core/evidence/bundle';
 import { connectToDemoTenant, DEFAULT_RUN_LIMITS } from '../main/collect/demo-connection';
+import type { SourceConnection } from '../main/collect/source-connection';
+import { connectProfile, PUBLIC_CLOUD } from '../main/profiles/profile-connection';
+import type { ProfileStore } from '../main/profiles/profile-store';
 import { startDemoTenant } from '../main/demo-tenant/demo-tenant';
 import { listDemoUsers } from '../main/demo-tenant/demo-users';
 import { formatDiagnosis } from './format-diagnosis';
@@ -18,6 +21,8 @@ export const DIAGNOSE_EXIT = { ok: 0, usage: 2, nothingCollected: 3 } as const;
 export const DIAGNOSE_USAGE = `  diagnose <upn> --demo [--since ISO] [--until ISO] [--symptom S] [--json] [--save-bundle FILE]
                                      Collect from the demo tenant and diagnose (window: the last 24 hours;
                                      symptom: the demo user's own unless given)
+  diagnose <upn> --profile NAME [same options]
+                                     Collect from a tenant profile set up in the app
   diagnose --bundle FILE [--json]    Re-diagnose a saved evidence bundle, offline`;
 
 /** The largest bundle file read (a week of a very busy user is ~60 MB of JSON). */
@@ -99,7 +104,12 @@ async function fromBundle(file: string, io: CliIo, json: boolean): Promise<numbe
  * `signin-triage diagnose`: collect from the demo tenant (or read a saved bundle), diagnose,
  * and print the verdict, evidence, fix and gaps (or the diagnosis document with --json).
  */
-export async function runDiagnose(args: readonly string[], io: CliIo, stderrIsTty: boolean): Promise<number> {
+export async function runDiagnose(
+  args: readonly string[],
+  io: CliIo,
+  stderrIsTty: boolean,
+  profiles?: ProfileStore,
+): Promise<number> {
   const parsed = parseArgs(args);
   if (typeof parsed === 'string') {
     io.err(`${parsed}\n${DIAGNOSE_USAGE}\n`);
@@ -115,12 +125,15 @@ export async function runDiagnose(args: readonly string[], io: CliIo, stderrIsTt
     }
     return fromBundle(bundleFile, io, json);
   }
-  if (flags.has('--profile')) {
-    io.err('Tenant profiles are not available yet in this version; use --demo or --bundle.\n');
+  const profileId = flags.get('--profile');
+  if (typeof profileId === 'string' && flags.has('--demo')) {
+    io.err(`Choose one: --demo or --profile.\n${DIAGNOSE_USAGE}\n`);
     return DIAGNOSE_EXIT.usage;
   }
-  if (!flags.has('--demo')) {
-    io.err(`Say where to collect from: --demo (the built-in demo tenant) or --bundle FILE.\n${DIAGNOSE_USAGE}\n`);
+  if (typeof profileId !== 'string' && !flags.has('--demo')) {
+    io.err(
+      `Say where to collect from: --profile NAME, --demo (the built-in demo tenant) or --bundle FILE.\n${DIAGNOSE_USAGE}\n`,
+    );
     return DIAGNOSE_EXIT.usage;
   }
   const [upn, ...extra] = positional;
@@ -132,7 +145,10 @@ export async function runDiagnose(args: readonly string[], io: CliIo, stderrIsTt
   const until = flags.get('--until');
   // In demo mode the symptom is part of the scenario: a demo user "reports" their own.
   const symptom =
-    flags.get('--symptom') ?? listDemoUsers().find((u) => u.upn.toLowerCase() === upn.trim().toLowerCase())?.symptom;
+    flags.get('--symptom') ??
+    (typeof profileId === 'string'
+      ? undefined
+      : listDemoUsers().find((u) => u.upn.toLowerCase() === upn.trim().toLowerCase())?.symptom);
   const subject = validateSubject(
     {
       upn,
@@ -146,14 +162,32 @@ export async function runDiagnose(args: readonly string[], io: CliIo, stderrIsTt
     io.err(`${subject.error}\n`);
     return DIAGNOSE_EXIT.usage;
   }
-  const tenant = await startDemoTenant();
-  const connection = connectToDemoTenant(tenant, DEFAULT_RUN_LIMITS);
+  let connection: SourceConnection;
+  let stopDemo = (): Promise<void> => Promise.resolve();
+  if (typeof profileId === 'string') {
+    const store = profiles;
+    const profile = store === undefined ? null : await store.get(profileId).catch(() => null);
+    if (store === undefined || profile === null) {
+      io.err(`No tenant profile "${profileId}". Create one in the app under Tenants (or use --demo).\n`);
+      return DIAGNOSE_EXIT.usage;
+    }
+    try {
+      connection = await connectProfile(store, profile, PUBLIC_CLOUD);
+    } catch (error: unknown) {
+      io.err(`${error instanceof Error ? error.message : String(error)}\n`);
+      return DIAGNOSE_EXIT.usage;
+    }
+  } else {
+    const tenant = await startDemoTenant();
+    connection = connectToDemoTenant(tenant, DEFAULT_RUN_LIMITS);
+    stopDemo = () => tenant.stop();
+  }
   let bundle: EvidenceBundle;
   try {
     bundle = await collectEvidence(subject.value, connection.ports, progressPrinter(io, stderrIsTty));
   } finally {
     connection.close();
-    await tenant.stop();
+    await stopDemo();
   }
   const save = flags.get('--save-bundle');
   if (typeof save === 'string') {

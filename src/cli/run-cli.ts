@@ -1,7 +1,11 @@
 import type { SecretStore } from '../core/ports/secret-store';
-import { createHandlers } from '../main/ipc/handlers';
+import { createAppStatusHandler, currentRuntime } from '../main/ipc/handlers/app-status';
 import { PRODUCT_NAME, PRODUCT_VERSION } from '../main/product';
 import { DEMO_USAGE, runDemo } from './demo-commands';
+import { PREFLIGHT_USAGE, runPreflightCommand } from './preflight-command';
+import { ProfileStore } from '../main/profiles/profile-store';
+import { userDataDir } from '../main/profiles/user-data-dir';
+import { join } from 'node:path';
 import { DIAGNOSE_USAGE, runDiagnose } from './diagnose-command';
 
 /** Where the CLI writes; injected so tests capture output without spawning a process. */
@@ -14,6 +18,8 @@ export interface CliIo {
 export interface CliDeps {
   readonly io: CliIo;
   readonly secrets: SecretStore;
+  /** Tenant profiles (the app's user-data folder); made on first use. */
+  readonly profiles?: () => ProfileStore;
   /** Progress lines go to stderr only on a terminal, so piped output stays clean. */
   readonly stderrIsTty?: boolean;
 }
@@ -25,6 +31,7 @@ const USAGE = `Usage: signin-triage <command> [options]
 
 Commands:
 ${DIAGNOSE_USAGE}
+${PREFLIGHT_USAGE}
   status [--json]                    Show the version, runtime and whether the OS keychain is usable
 ${DEMO_USAGE}
   help                               Show this help
@@ -39,7 +46,12 @@ async function status(args: readonly string[], deps: CliDeps): Promise<number> {
     return EXIT.usage;
   }
   // The same handler the app's start page calls through IPC.
-  const result = await createHandlers({ secrets: deps.secrets })['app:get-status']({});
+  const result = await createAppStatusHandler({
+    productName: PRODUCT_NAME,
+    version: PRODUCT_VERSION,
+    runtime: currentRuntime(),
+    secrets: deps.secrets,
+  })();
   if (args.includes('--json')) {
     deps.io.out(`${JSON.stringify(result, null, 2)}\n`);
   } else {
@@ -56,6 +68,11 @@ async function status(args: readonly string[], deps: CliDeps): Promise<number> {
     );
   }
   return result.keychain.state === 'available' ? EXIT.ok : EXIT.problem;
+}
+
+/** The profile store: the app's own file in its user-data folder, unless the host gives one. */
+function profilesOf(deps: CliDeps): ProfileStore {
+  return deps.profiles?.() ?? new ProfileStore(join(userDataDir(PRODUCT_NAME), 'profiles.json'), deps.secrets);
 }
 
 /**
@@ -80,7 +97,9 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
     case 'demo':
       return runDemo(rest, deps.io);
     case 'diagnose':
-      return runDiagnose(rest, deps.io, deps.stderrIsTty ?? false);
+      return runDiagnose(rest, deps.io, deps.stderrIsTty ?? false, profilesOf(deps));
+    case 'preflight':
+      return runPreflightCommand(rest, deps.io, profilesOf(deps));
     default:
       deps.io.err(`Unknown command: ${command}\n${USAGE}\n`);
       return EXIT.usage;

@@ -60,6 +60,7 @@ vi.mock('electron', async () => {
         return state.current.isPackaged;
       },
       requestSingleInstanceLock: () => state.current.lock,
+      getPath: () => '/tmp/signin-triage-bootstrap-test',
       quit: () => (state.current.quit += 1),
       on: (name: string, listener: Listener) => state.current.appListeners.set(name, listener),
       whenReady: () => new Promise<void>((resolve) => (state.current.ready = resolve)),

@@ -6,6 +6,9 @@ import { createHandlers } from './ipc/handlers';
 import { registerIpc } from './ipc/register-ipc';
 import { createSenderPolicy, originOf, TrustedWebContents } from './ipc/sender-policy';
 import { PRODUCT_NAME } from './product';
+import { DemoTenantHost, PUBLIC_CLOUD } from './profiles/profile-connection';
+import { profileHandlerDeps } from './profiles/profile-deps';
+import { ProfileStore } from './profiles/profile-store';
 import { APP_ENTRY_URL, APP_ORIGIN } from './window/app-protocol';
 import { createMainWindow } from './window/create-main-window';
 import { DEV_RENDERER_CSP } from './window/csp';
@@ -44,6 +47,11 @@ export function bootstrapApp(options: BootstrapOptions): boolean {
   }
 
   const trusted = new TrustedWebContents();
+  // The demo tenant runs in-process on loopback, started when the demo profile is first used.
+  const demo = new DemoTenantHost();
+  app.on('will-quit', () => {
+    void demo.stop();
+  });
   let mainWindow: BrowserWindow | null = null;
   const openMainWindow = (): void => {
     const window = createMainWindow({
@@ -85,7 +93,14 @@ export function bootstrapApp(options: BootstrapOptions): boolean {
     }
     registerIpc(
       createIpcDispatcher({
-        handlers: createHandlers({ secrets: options.secrets }),
+        handlers: createHandlers({
+          secrets: options.secrets,
+          profiles: profileHandlerDeps(
+            new ProfileStore(join(app.getPath('userData'), 'profiles.json'), options.secrets),
+            PUBLIC_CLOUD,
+            demo,
+          ),
+        }),
         isTrustedSender: createSenderPolicy(trusted, allowedOrigins),
         onError: (channel, message) => {
           options.log(`[ipc] ${channel}: ${message}`);

@@ -34,6 +34,13 @@ function explain(error: unknown, area: keyof typeof NEEDS): SourceError {
   const e = (error ?? {}) as OktaErrorLike;
   const status = e.status;
   if (error instanceof SourceError) return error;
+  // The token request of a service app asking for scopes it was not granted (invalid_scope).
+  const notAllowed = /scopes are not allowed: ([\w. ]+)/.exec(e.message ?? '')?.[1]?.trim();
+  if (notAllowed !== undefined && notAllowed !== '') {
+    return new SourceError(
+      `The Okta service app may not read this: grant the scopes ${notAllowed.split(/\s+/).join(', ')}.`,
+    );
+  }
   if (status === 401)
     return new SourceError('Okta rejected the credential (invalid, expired or revoked API token or service app).');
   if (status === 403)

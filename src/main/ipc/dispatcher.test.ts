@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AppStatus } from '../../shared/ipc/app-status';
 import { createIpcDispatcher } from './dispatcher';
+import { handlersWith } from '../test-support/handlers';
 import type { HandlerMap } from './dispatcher';
 import { IpcFailure } from './ipc-failure';
 import { createSenderPolicy, TrustedWebContents } from './sender-policy';
@@ -20,7 +21,7 @@ function setup(handler: HandlerMap['app:get-status']) {
   trusted.add(7);
   const errors: string[] = [];
   const dispatcher = createIpcDispatcher({
-    handlers: { 'app:get-status': handler },
+    handlers: handlersWith({ 'app:get-status': handler }),
     isTrustedSender: createSenderPolicy(trusted, ['app://triage']),
     onError: (channel, message) => errors.push(`${channel}: ${message}`),
   });

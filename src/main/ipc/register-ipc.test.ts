@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { AppStatus } from '../../shared/ipc/app-status';
 import { IPC_CHANNELS } from '../../shared/ipc/channels';
 import { createIpcDispatcher } from './dispatcher';
+import { handlersWith } from '../test-support/handlers';
 import { createSenderPolicy, TrustedWebContents } from './sender-policy';
 
 type Listener = (event: unknown, ...args: unknown[]) => Promise<unknown>;
@@ -31,7 +32,7 @@ describe('registerIpc', () => {
   const trusted = new TrustedWebContents();
   trusted.add(5);
   const dispatcher = createIpcDispatcher({
-    handlers: { 'app:get-status': () => Promise.resolve(STATUS) },
+    handlers: handlersWith({ 'app:get-status': () => Promise.resolve(STATUS) }),
     isTrustedSender: createSenderPolicy(trusted, ['app://triage']),
   });
 

@@ -1,5 +1,7 @@
 import type { AppStatus } from '../../shared/ipc/app-status';
-import type { TriageBridge } from '../../shared/ipc/contract';
+import type { BRIDGE_METHODS, BridgeMethod } from '../../shared/ipc/channels';
+import type { ChannelInput, ChannelOutput, TriageBridge } from '../../shared/ipc/contract';
+import type { PreflightReport, Profile, ProfileSummary, SecretKind } from '../../shared/ipc/profiles';
 import type { Result } from '../../shared/result';
 
 /**
@@ -17,13 +19,63 @@ const NO_BRIDGE: Result<never> = {
   error: { code: 'unavailable', message: 'This page is not running inside Sign-in Triage (no bridge to the app).' },
 };
 
-/** Asks main for the app's status (version, runtime, keychain). */
-export async function fetchAppStatus(): Promise<Result<AppStatus>> {
+type MethodChannel<M extends BridgeMethod> = (typeof BRIDGE_METHODS)[M];
+
+/**
+ * Calls one bridge method. Every failure, including a rejected promise (a closed channel, a
+ * preload that threw), comes back as an error result, so no caller needs a try/catch.
+ */
+async function call<M extends BridgeMethod>(
+  method: M,
+  input: ChannelInput<MethodChannel<M>>,
+): Promise<Result<ChannelOutput<MethodChannel<M>>>> {
   const b = bridge();
   if (b === null) return NO_BRIDGE;
   try {
-    return await b.getAppStatus({});
+    return await b[method](input);
   } catch (error: unknown) {
     return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
   }
+}
+
+/** Asks main for the app's status (version, runtime, keychain). */
+export async function fetchAppStatus(): Promise<Result<AppStatus>> {
+  return call('getAppStatus', {});
+}
+
+/** Lists the tenant profiles (the built-in demo first) with the status of their secrets. */
+export async function listProfiles(): Promise<Result<{ readonly profiles: readonly ProfileSummary[] }>> {
+  return call('listProfiles', {});
+}
+
+/** Creates or replaces a profile; main validates it again and answers with its summary. */
+export async function saveProfile(profile: Profile): Promise<Result<ProfileSummary>> {
+  return call('saveProfile', { profile });
+}
+
+/** Deletes a profile and its secrets. */
+export async function deleteProfile(id: string): Promise<Result<{ readonly deleted: boolean }>> {
+  return call('deleteProfile', { id });
+}
+
+/**
+ * Stores one secret of a profile in the OS keychain. Write-only: only its status comes back,
+ * and no channel exists to read the value back into the renderer.
+ */
+export async function setSecret(
+  profileId: string,
+  kind: SecretKind,
+  value: string,
+): Promise<Result<{ readonly kind: SecretKind; readonly configured: true }>> {
+  return call('setSecret', { profileId, kind, value });
+}
+
+/** Runs the pre-flight checks of a saved profile against its real Okta org and tenant. */
+export async function runPreflight(id: string): Promise<Result<PreflightReport>> {
+  return call('runPreflight', { id });
+}
+
+/** Finds the directory (tenant) id of a domain verified in a Microsoft tenant. */
+export async function discoverTenant(domain: string): Promise<Result<{ readonly tenantId: string }>> {
+  return call('discoverTenant', { domain });
 }

@@ -6,6 +6,12 @@
  */
 export const BRIDGE_METHODS = {
   getAppStatus: 'app:get-status',
+  listProfiles: 'profiles:list',
+  saveProfile: 'profiles:save',
+  deleteProfile: 'profiles:delete',
+  setSecret: 'secrets:set',
+  runPreflight: 'profiles:preflight',
+  discoverTenant: 'entra:discover-tenant',
 } as const;
 
 /** A method name of the `window.triage` bridge. */

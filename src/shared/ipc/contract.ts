@@ -4,6 +4,7 @@ import type { BridgeMethod, IpcChannel } from './channels';
 export type { IpcChannel } from './channels';
 import { BRIDGE_METHODS } from './channels';
 import { appStatusSchema } from './app-status';
+import { preflightReportSchema, profileSchema, profileSummarySchema, SECRET_KINDS } from './profiles';
 import type { Result } from '../result';
 
 /** The input and output schemas of one channel. */
@@ -23,6 +24,37 @@ export const IPC_CONTRACT = {
   'app:get-status': {
     input: z.object({}).strict(),
     output: appStatusSchema,
+  },
+  'profiles:list': {
+    input: z.object({}).strict(),
+    output: z.object({ profiles: z.array(profileSummarySchema) }).strict(),
+  },
+  'profiles:save': {
+    input: z.object({ profile: profileSchema }).strict(),
+    output: profileSummarySchema,
+  },
+  'profiles:delete': {
+    input: z.object({ id: z.string().min(1).max(40) }).strict(),
+    output: z.object({ deleted: z.boolean() }).strict(),
+  },
+  // Write-only: the value goes in; only its status comes back.
+  'secrets:set': {
+    input: z
+      .object({
+        profileId: z.string().min(1).max(40),
+        kind: z.enum(SECRET_KINDS),
+        value: z.string().min(1).max(20_000),
+      })
+      .strict(),
+    output: z.object({ kind: z.enum(SECRET_KINDS), configured: z.literal(true) }).strict(),
+  },
+  'profiles:preflight': {
+    input: z.object({ id: z.string().min(1).max(40) }).strict(),
+    output: preflightReportSchema,
+  },
+  'entra:discover-tenant': {
+    input: z.object({ domain: z.string().trim().min(3).max(253) }).strict(),
+    output: z.object({ tenantId: z.string() }).strict(),
   },
 } as const satisfies Record<IpcChannel, ChannelSpec>;
 

@@ -2,10 +2,13 @@ import type { SecretStore } from '../../../core/ports/secret-store';
 import { PRODUCT_NAME, PRODUCT_VERSION } from '../../product';
 import type { HandlerMap } from '../dispatcher';
 import { createAppStatusHandler, currentRuntime } from './app-status';
+import { createProfileHandlers } from './profile-handlers';
+import type { ProfileHandlerDeps } from './profile-handlers';
 
 /** What the handlers need from the composition root. */
 export interface HandlerDeps {
   readonly secrets: SecretStore;
+  readonly profiles: ProfileHandlerDeps;
 }
 
 /**
@@ -22,5 +25,6 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       runtime: currentRuntime(),
       secrets: deps.secrets,
     }),
+    ...createProfileHandlers(deps.profiles),
   };
 }

@@ -20,6 +20,8 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   productName: { margin: 0 },
+  // The pages sit after the product name, as in Office apps; the bar keeps its height.
+  nav: { marginInlineStart: tokens.spacingHorizontalXL },
   main: {
     paddingBlock: tokens.spacingVerticalXXL,
     paddingInline: tokens.spacingHorizontalXXL,
@@ -33,11 +35,13 @@ const useStyles = makeStyles({
 /** Props of {@link AppFrame}. */
 export interface AppFrameProps {
   readonly productName: string;
+  /** The navigation between pages, shown in the title bar; none when omitted. */
+  readonly nav?: ReactNode;
   readonly children: ReactNode;
 }
 
-/** The window frame: a title bar with the product name, and the page below it. */
-export function AppFrame({ productName, children }: AppFrameProps): ReactNode {
+/** The window frame: a title bar with the product name and the pages, and the page below it. */
+export function AppFrame({ productName, nav, children }: AppFrameProps): ReactNode {
   const styles = useStyles();
   return (
     <div className={styles.frame}>
@@ -46,6 +50,7 @@ export function AppFrame({ productName, children }: AppFrameProps): ReactNode {
         <Text as="h1" weight="semibold" size={400} className={styles.productName}>
           {productName}
         </Text>
+        {nav !== undefined && <div className={styles.nav}>{nav}</div>}
       </header>
       <main className={styles.main} id="main">
         {children}

@@ -1,0 +1,34 @@
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeFileAtomic } from './profile-store';
+
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const d of dirs) await rm(d, { recursive: true, force: true });
+});
+
+describe('writeFileAtomic', () => {
+  it('replaces the file whole, private to the user, leaving no temporary file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'atomic-'));
+    dirs.push(dir);
+    const file = join(dir, 'nested', 'profiles.json');
+    await writeFileAtomic(file, 'one');
+    await writeFileAtomic(file, 'two');
+    expect(await readFile(file, 'utf8')).toBe('two');
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    expect(await readdir(join(dir, 'nested'))).toEqual(['profiles.json']);
+  });
+
+  it('keeps the old file when the new one cannot be put in place', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'atomic-'));
+    dirs.push(dir);
+    const file = join(dir, 'profiles.json');
+    await writeFileAtomic(file, 'good');
+    // Renaming over a directory fails: the old content must survive and no temp file may remain.
+    await expect(writeFileAtomic(dir, 'bad')).rejects.toThrow();
+    expect(await readFile(file, 'utf8')).toBe('good');
+    expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
