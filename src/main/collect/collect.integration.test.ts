@@ -9,6 +9,7 @@ import { startDemoTenant } from '../demo-tenant/demo-tenant';
 import type { DemoTenant, DemoTenantOptions } from '../demo-tenant/demo-tenant';
 import { listDemoUsers } from '../demo-tenant/demo-users';
 import { connectToDemoTenant } from './demo-connection';
+import { OktaSdkSource } from './okta-source';
 import type { RunLimits } from './demo-connection';
 
 /*
@@ -182,6 +183,31 @@ describe('input is data', () => {
       );
       const logQuery = calls.find((c) => c.startsWith('okta:okta.logs'));
       expect(new URL(`https://x${(logQuery ?? '').split(' ')[1] ?? ''}`).searchParams.get('q')).toBe(upn);
+    });
+  });
+});
+
+describe('profile choices', () => {
+  it('collects only the Office 365 app instance a profile names, when the org has several', async () => {
+    await withTenant({}, async (tenant) => {
+      const apps = tenant.state.okta.apps.filter((a) => a.name === 'office365');
+      expect(apps.length).toBeGreaterThan(1);
+      const chosen = apps[1];
+      if (chosen === undefined) throw new Error('no second instance');
+      const connection = connectToDemoTenant(tenant, LIMITS);
+      try {
+        const ctx = { signal: AbortSignal.timeout(5_000), onPage: () => undefined, onRetry: () => undefined };
+        const all = await connection.clients.oktaSource.listOffice365Apps(ctx);
+        const preferred = await new OktaSdkSource(connection.clients.okta, tenant.oktaUrl, chosen.id).listOffice365Apps(
+          ctx,
+        );
+        expect(all.map((a) => a.id).sort()).toEqual(apps.map((a) => a.id).sort());
+        expect(preferred.map((a) => a.id)).toEqual([chosen.id]);
+        // Vendor JSON, not SDK models: dates are the API's ISO strings.
+        expect(typeof (preferred[0] as unknown as { created?: unknown }).created).toBe('string');
+      } finally {
+        connection.close();
+      }
     });
   });
 });

@@ -117,6 +117,8 @@ export class OktaSdkSource implements OktaSource {
   constructor(
     private readonly client: Client,
     readonly orgUrl: string,
+    /** The Office 365 app instance a profile chose, when the org has several. */
+    private readonly preferredAppId?: string,
   ) {
     // The executor emits `backoff` before it waits for a rate-limit reset.
     (client.requestExecutor as unknown as { on?: (event: string, fn: (...args: unknown[]) => void) => void }).on?.(
@@ -143,41 +145,31 @@ export class OktaSdkSource implements OktaSource {
   }
 
   getUser(login: string, ctx: StepContext): Promise<OktaUser | null> {
-    return this.#call(
-      'users',
-      ctx,
-      () => orNull(this.client.userApi.getUser({ userId: login }) as Promise<unknown>) as Promise<OktaUser | null>,
+    return this.#call('users', ctx, async () =>
+      plain<OktaUser | null>(await orNull(this.client.userApi.getUser({ userId: login }))),
     );
   }
 
   listOffice365Apps(ctx: StepContext): Promise<readonly OktaApplication[]> {
-    return this.#call(
-      'apps',
-      ctx,
-      async () =>
-        (await drain(await this.client.applicationApi.listApplications({ filter: 'name eq "office365"' })))
-          .items as unknown as OktaApplication[],
-    );
+    return this.#call('apps', ctx, async () => {
+      const apps = plain<OktaApplication[]>(
+        (await drain(await this.client.applicationApi.listApplications({ filter: 'name eq "office365"' }))).items,
+      );
+      // A profile may name the instance to use when the org has several (one per Microsoft tenant).
+      const preferred = this.preferredAppId === undefined ? [] : apps.filter((a) => a.id === this.preferredAppId);
+      return preferred.length > 0 ? preferred : apps;
+    });
   }
 
   getAppUser(appId: string, userId: string, ctx: StepContext): Promise<OktaAppUser | null> {
-    return this.#call(
-      'apps',
-      ctx,
-      () =>
-        orNull(
-          this.client.applicationApi.getApplicationUser({ appId, userId }) as Promise<unknown>,
-        ) as Promise<OktaAppUser | null>,
+    return this.#call('apps', ctx, async () =>
+      plain<OktaAppUser | null>(await orNull(this.client.applicationApi.getApplicationUser({ appId, userId }))),
     );
   }
 
   listSigningKeys(appId: string, ctx: StepContext): Promise<readonly OktaSigningKey[]> {
-    return this.#call(
-      'apps',
-      ctx,
-      async () =>
-        (await drain(await this.client.applicationApi.listApplicationKeys({ appId })))
-          .items as unknown as OktaSigningKey[],
+    return this.#call('apps', ctx, async () =>
+      plain<OktaSigningKey[]>((await drain(await this.client.applicationApi.listApplicationKeys({ appId }))).items),
     );
   }
 
@@ -186,20 +178,17 @@ export class OktaSdkSource implements OktaSource {
       // The Office 365 app's own authentication policy (OIE), and the global session / Okta
       // sign-on policies that apply before it.
       const id = accessPolicyId(app);
-      const appPolicy =
-        id === null ? [] : [(await this.client.policyApi.getPolicy({ policyId: id })) as unknown as OktaPolicy];
-      const global = (await drain(await this.client.policyApi.listPolicies({ type: 'OKTA_SIGN_ON' })))
-        .items as unknown as OktaPolicy[];
+      const appPolicy = id === null ? [] : [plain<OktaPolicy>(await this.client.policyApi.getPolicy({ policyId: id }))];
+      const global = plain<OktaPolicy[]>(
+        (await drain(await this.client.policyApi.listPolicies({ type: 'OKTA_SIGN_ON' }))).items,
+      );
       return [...appPolicy, ...global];
     });
   }
 
   listPolicyRules(policyId: string, ctx: StepContext): Promise<readonly OktaPolicyRule[]> {
-    return this.#call(
-      'policies',
-      ctx,
-      async () =>
-        (await drain(await this.client.policyApi.listPolicyRules({ policyId }))).items as unknown as OktaPolicyRule[],
+    return this.#call('policies', ctx, async () =>
+      plain<OktaPolicyRule[]>((await drain(await this.client.policyApi.listPolicyRules({ policyId }))).items),
     );
   }
 

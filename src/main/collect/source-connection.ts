@@ -26,7 +26,7 @@ export const DEFAULT_RUN_LIMITS: RunLimits = { requestTimeoutMs: 15_000, stepTim
 
 /** Everything needed to reach one Okta org and one Microsoft tenant. */
 export interface ConnectionSettings {
-  readonly okta: { readonly orgUrl: string; readonly auth: OktaAuthentication };
+  readonly okta: { readonly orgUrl: string; readonly auth: OktaAuthentication; readonly office365AppId?: string };
   readonly entra: {
     /** e.g. https://login.microsoftonline.com/{tenant} */
     readonly authority: string;
@@ -84,7 +84,7 @@ export function connectSources(settings: ConnectionSettings, limits: RunLimits =
   });
   const graphSource = new GraphSdkSource(graph);
   sourceRef.current = graphSource;
-  const oktaSource = new OktaSdkSource(okta, settings.okta.orgUrl);
+  const oktaSource = new OktaSdkSource(okta, settings.okta.orgUrl, settings.okta.office365AppId);
   return {
     ports: {
       okta: oktaSource,

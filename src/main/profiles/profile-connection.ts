@@ -60,7 +60,13 @@ export async function connectProfile(
       : await certificateCredential(profile, await need('entra-certificate-key', 'Entra certificate private key'));
   return connectSources(
     {
-      okta: { orgUrl: profile.okta.orgUrl, auth: oktaAuth },
+      okta: {
+        orgUrl: profile.okta.orgUrl,
+        auth: oktaAuth,
+        ...(profile.office365AppId === undefined || profile.office365AppId === ''
+          ? {}
+          : { office365AppId: profile.office365AppId }),
+      },
       entra: {
         authority: `${cloud.loginHost}/${profile.entra.tenant}`,
         clientId: profile.entra.clientId,
