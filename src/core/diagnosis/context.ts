@@ -170,7 +170,7 @@ function domainOf(upn: string): string {
  * Orgs with several Microsoft tenants have several instances; the one whose settings list the
  * user's domain wins, then one the user is assigned to, then the only one.
  */
-function pickO365App(bundle: EvidenceBundle): OktaApplication | undefined {
+function pickO365App(bundle: EvidenceBundle, events: readonly OktaEventView[]): OktaApplication | undefined {
   const apps = bundle.okta?.o365Apps ?? [];
   const domain = domainOf(bundle.subject.upn);
   const servesDomain = (app: OktaApplication): boolean => {
@@ -179,7 +179,35 @@ function pickO365App(bundle: EvidenceBundle): OktaApplication | undefined {
     return domains.some((d) => typeof d === 'string' && d.toLowerCase() === domain);
   };
   const assigned = (app: OktaApplication): boolean => Boolean(bundle.okta?.appUsers?.[app.id]);
-  return apps.find(servesDomain) ?? apps.find(assigned) ?? (apps.length === 1 ? apps[0] : undefined);
+  return (
+    apps.find(servesDomain) ??
+    appForFederationKey(bundle, events, apps) ??
+    apps.find(assigned) ??
+    (apps.length === 1 ? apps[0] : undefined)
+  );
+}
+
+/**
+ * The app instance the domain federates to, by its external key (`exk…`). The key is in the
+ * domain's federation URIs but not on Okta's app object; the System Log links the two, since
+ * events on `/app/office365/{exk}/…` name their app instance (target AppInstance, or
+ * debugData.instanceId on rich-client events).
+ */
+function appForFederationKey(
+  bundle: EvidenceBundle,
+  events: readonly OktaEventView[],
+  apps: readonly OktaApplication[],
+): OktaApplication | undefined {
+  const key = parseOffice365Endpoint(bundle.graph?.federationConfiguration?.[0]?.passiveSignInUri)?.appKey;
+  if (key === undefined) return undefined;
+  for (const v of events) {
+    if (v.endpoint?.appKey !== key) continue;
+    const instance =
+      v.event.target?.find((t) => t.type === 'AppInstance')?.id ?? v.event.debugContext?.debugData?.instanceId;
+    const app = apps.find((a) => a.id === instance);
+    if (app !== undefined) return app;
+  }
+  return undefined;
 }
 
 /**
@@ -213,12 +241,12 @@ function fillFromTransaction(views: readonly OktaEventView[]): OktaEventView[] {
 
 /** Builds the rules' view of a bundle. Pure and cheap: one pass over events and sign-ins. */
 export function buildContext(bundle: EvidenceBundle): DiagnosisContext {
-  const o365App = pickO365App(bundle);
   const appUsers = bundle.okta?.appUsers;
   const classify = makeClassifiers();
   const oktaEvents = fillFromTransaction((bundle.okta?.logEvents ?? []).map((e) => viewEvent(e, classify))).sort(
     (a, b) => a.at - b.at,
   );
+  const o365App = pickO365App(bundle, oktaEvents);
   const signIns = (bundle.graph?.signIns ?? []).map(viewSignIn).sort((a, b) => a.at - b.at);
   const present: Readonly<Record<EvidenceSource, boolean>> = {
     'okta.user': bundle.okta?.user !== undefined,
