@@ -152,6 +152,20 @@ describe('demo tenant through the Okta SDK', () => {
     expect(keys[0]?.x5c?.[0]).toMatch(/^MII/);
   });
 
+  it('lists a user’s app links and reads one application by id', async () => {
+    const client = okta(tenant, https);
+    const user = oktaUserOf(tenant, ASSIGNED);
+    const links = await collect(await client.userApi.listAppLinks({ userId: user.id }));
+    expect(links.some((l) => l.appName === 'office365')).toBe(true);
+    const app = tenant.state.okta.apps[0];
+    if (app === undefined) throw new Error('no app');
+    expect((await client.applicationApi.getApplication({ appId: app.id })).id).toBe(app.id);
+    const missing = (await client.applicationApi
+      .getApplication({ appId: '0oaNoSuchApp000000001' })
+      .catch((e: unknown) => e)) as { status: number; errorCode: string };
+    expect([missing.status, missing.errorCode]).toEqual([404, 'E0000007']);
+  });
+
   it('lists policies by type and their rules', async () => {
     const client = okta(tenant, https);
     const policies = await collect(await client.policyApi.listPolicies({ type: 'ACCESS_POLICY' }));
@@ -364,6 +378,49 @@ describe('demo tenant through MSAL and the Graph client', () => {
       .catch((e: unknown) => e)) as { statusCode: number; code: string };
     expect(error.statusCode).toBe(404);
     expect(error.code).toBe('Request_ResourceNotFound');
+  });
+
+  it('lists users with $filter, $select and $top, following @odata.nextLink', async () => {
+    const { graph } = graphFor(tenant, https);
+    const first = (await graph
+      .api('/users')
+      .filter("startswith(userPrincipalName,'room-')")
+      .select(['id', 'userPrincipalName'])
+      .top(1)
+      .get()) as PageCollection;
+    expect(first['@odata.nextLink']).toBeDefined();
+    const all: { userPrincipalName: string }[] = [];
+    await new PageIterator(graph, first, (u) => {
+      all.push(u as { userPrincipalName: string });
+      return true;
+    }).iterate();
+    const expected = tenant.state.graph.users.filter((u) => u.userPrincipalName?.startsWith('room-') === true);
+    expect(all.map((u) => u.userPrincipalName).sort()).toEqual(expected.map((u) => u.userPrincipalName).sort());
+    expect(all.every((u) => Object.keys(u).sort().join() === 'id,userPrincipalName')).toBe(true);
+  });
+
+  it("addresses a UPN that starts with $ by the users('…') key form", async () => {
+    const { graph } = graphFor(tenant, https);
+    const byKey = (await graph.api(`/users('${ASSIGNED}')`).get()) as GraphUser;
+    expect(byKey.userPrincipalName).toBe(ASSIGNED);
+    const error = (await graph
+      .api("/users('$nobody@contoso.com')")
+      .get()
+      .catch((e: unknown) => e)) as { statusCode: number; code: string };
+    expect([error.statusCode, error.code]).toEqual([404, 'Request_ResourceNotFound']);
+  });
+
+  it('publishes the keys that verify its Graph tokens (JWKS)', async () => {
+    const { app } = graphFor(tenant, https);
+    const token = await acquireGraphToken(app);
+    const res = await https.send({ url: `${tenant.entraAuthority}/discovery/v2.0/keys`, timeoutMs: 5_000 });
+    const jwks = JSON.parse(res.body.toString('utf8')) as {
+      keys: (import('node:crypto').JsonWebKey & { kid: string })[];
+    };
+    const { createPublicKey } = await import('node:crypto');
+    const { verifyJwt } = await import('./crypto/jwt');
+    const keys = jwks.keys.map((k) => createPublicKey({ key: k, format: 'jwk' }));
+    expect(verifyJwt(token, { publicKeys: keys, audience: 'https://graph.microsoft.com' }).ok).toBe(true);
   });
 
   it('pages a user’s sign-ins with $filter through PageIterator; beta adds the protocol fields', async () => {
