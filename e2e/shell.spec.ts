@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { version } from '../package.json';
-import { BRIDGE_METHODS } from '../src/shared/ipc/channels';
+import { BRIDGE_EVENTS, BRIDGE_METHODS } from '../src/shared/ipc/channels';
 import { expect, test } from './fixtures/app';
 
 test.describe('app shell in Chromium, bridged to the real main handlers', () => {
@@ -43,7 +43,7 @@ test.describe('app shell in Chromium, bridged to the real main handlers', () => 
       hasIpc: 'ipcRenderer' in window,
     }));
     expect(globals).toEqual({
-      bridgeKeys: Object.keys(BRIDGE_METHODS),
+      bridgeKeys: [...Object.keys(BRIDGE_METHODS), ...Object.keys(BRIDGE_EVENTS)],
       frozen: true,
       hasRequire: false,
       hasProcess: false,

@@ -2,6 +2,7 @@ import { DEMO_PROFILE_ID } from '../shared/ipc/profiles';
 import { DemoTenantHost, PUBLIC_CLOUD } from '../main/profiles/profile-connection';
 import { profileHandlerDeps } from '../main/profiles/profile-deps';
 import type { ProfileStore } from '../main/profiles/profile-store';
+import { NO_EVENTS } from '../main/ipc/dispatcher';
 import { createProfileHandlers } from '../main/ipc/handlers/profile-handlers';
 import type { CliIo } from './run-cli';
 
@@ -25,7 +26,7 @@ export async function runPreflightCommand(args: readonly string[], io: CliIo, st
     const handlers = createProfileHandlers(profileHandlerDeps(store, PUBLIC_CLOUD, demo));
     let report;
     try {
-      report = await handlers['profiles:preflight']({ id });
+      report = await handlers['profiles:preflight']({ id }, NO_EVENTS);
     } catch (error: unknown) {
       io.err(`${error instanceof Error ? error.message : String(error)}\n`);
       return 2;

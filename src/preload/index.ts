@@ -1,4 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
+import type { IpcRendererEvent } from 'electron';
 import { BRIDGE_GLOBAL } from '../shared/ipc/channels';
 import { buildBridge } from './build-bridge';
 
@@ -8,5 +9,16 @@ import { buildBridge } from './build-bridge';
  */
 contextBridge.exposeInMainWorld(
   BRIDGE_GLOBAL,
-  buildBridge((channel, input) => ipcRenderer.invoke(channel, input)),
+  buildBridge(
+    (channel, input) => ipcRenderer.invoke(channel, input),
+    (channel, listener) => {
+      const handler = (_event: IpcRendererEvent, payload: unknown): void => {
+        listener(payload);
+      };
+      ipcRenderer.on(channel, handler);
+      return () => {
+        ipcRenderer.removeListener(channel, handler);
+      };
+    },
+  ),
 );

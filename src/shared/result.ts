@@ -5,7 +5,13 @@
  * and because the renderer must be able to tell "you sent bad input" from "this failed".
  */
 export type IpcErrorCode =
-  'invalid-input' | 'untrusted-sender' | 'unknown-channel' | 'invalid-output' | 'unavailable' | 'internal';
+  | 'invalid-input'
+  | 'untrusted-sender'
+  | 'unknown-channel'
+  | 'invalid-output'
+  | 'unavailable'
+  | 'cancelled'
+  | 'internal';
 
 /** A serializable error: a stable code for logic, a message safe to show a technician. */
 export interface IpcError {

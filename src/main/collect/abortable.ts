@@ -26,7 +26,8 @@ export function abortable<T>(promise: Promise<T>, signal: CancelSignal, what: st
   });
 }
 
-function cancelled(signal: CancelSignal, what: string): SourceError {
+/** The error of a call that was cancelled (or timed out) before or while it ran. */
+export function cancelled(signal: CancelSignal, what: string): SourceError {
   const reason = signal.reason;
   const timedOut = reason instanceof Error && reason.name === 'TimeoutError';
   return new SourceError(timedOut ? `${what} did not answer in time.` : `${what} was cancelled.`);

@@ -9,7 +9,7 @@ import type {
   GraphSignIn,
   GraphUser,
 } from '../../core/evidence/vendor-types';
-import { abortable } from './abortable';
+import { abortable, cancelled } from './abortable';
 
 /** The user properties the engine reads; onPremisesImmutableId is only returned when selected. */
 const USER_SELECT = [
@@ -93,6 +93,8 @@ export class GraphSdkSource implements GraphSource {
     };
     this.#retryListeners.add(onRetry);
     try {
+      // A cancelled run sends nothing more: check before the request goes out, not after.
+      if (ctx.signal.aborted) throw cancelled(ctx.signal, 'Microsoft Graph');
       return await abortable(run(), ctx.signal, 'Microsoft Graph');
     } catch (error: unknown) {
       throw explain(error, what, permission);

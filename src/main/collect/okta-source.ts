@@ -11,7 +11,7 @@ import type {
   OktaSigningKey,
   OktaUser,
 } from '../../core/evidence/vendor-types';
-import { abortable } from './abortable';
+import { abortable, cancelled } from './abortable';
 
 /** Scopes (or admin rights) each call needs, for the error that names what is missing. */
 const NEEDS: Readonly<Record<string, string>> = {
@@ -136,6 +136,8 @@ export class OktaSdkSource implements OktaSource {
     };
     this.#retryListeners.add(onRetry);
     try {
+      // A cancelled run sends nothing more: check before the request goes out, not after.
+      if (ctx.signal.aborted) throw cancelled(ctx.signal, 'Okta');
       return await abortable(run(), ctx.signal, 'Okta');
     } catch (error: unknown) {
       throw explain(error, area);

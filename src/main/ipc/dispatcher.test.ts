@@ -110,3 +110,36 @@ describe('IPC dispatcher', () => {
     expect(errors[0]).toContain('apiToken');
   });
 });
+
+describe('IPC dispatcher events', () => {
+  it('delivers a handler’s events that fit the event contract, and drops (and logs) those that do not', async () => {
+    const trusted = new TrustedWebContents();
+    trusted.add(7);
+    const errors: string[] = [];
+    const dispatcher = createIpcDispatcher({
+      handlers: handlersWith({
+        'diagnosis:cancel': (_input, ctx) => {
+          ctx.emit('diagnosis:progress', { runId: 1, step: 'okta.user', phase: 'started' });
+          ctx.emit('diagnosis:progress', {
+            runId: 1,
+            step: 'okta.user',
+            phase: 'started',
+            token: 'SSWS 00leak',
+          } as never);
+          return Promise.resolve({ cancelled: false });
+        },
+      }),
+      isTrustedSender: createSenderPolicy(trusted, ['app://triage']),
+      onError: (channel, message) => errors.push(`${channel}: ${message}`),
+    });
+    const delivered: unknown[] = [];
+    const result = await dispatcher.dispatch('diagnosis:cancel', trustedSender, { runId: 1 }, (channel, payload) =>
+      delivered.push([channel, payload]),
+    );
+    expect(result).toEqual({ ok: true, value: { cancelled: false } });
+    expect(delivered).toEqual([['diagnosis:progress', { runId: 1, step: 'okta.user', phase: 'started' }]]);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('token');
+    expect(errors[0]).not.toContain('00leak');
+  });
+});

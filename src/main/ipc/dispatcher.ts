@@ -1,5 +1,7 @@
 import type { z } from 'zod';
-import type { ChannelSpec, IpcChannel, IpcContract } from '../../shared/ipc/contract';
+import type { ChannelSpec, EventPayload, IpcChannel, IpcContract } from '../../shared/ipc/contract';
+import { EVENT_CONTRACT } from '../../shared/ipc/contract';
+import type { EventChannel } from '../../shared/ipc/channels';
 import { IPC_CONTRACT } from '../../shared/ipc/contract';
 import type { IpcError, Result } from '../../shared/result';
 import { err, ok } from '../../shared/result';
@@ -7,17 +9,29 @@ import { redactSecrets } from '../../core/redact-secrets';
 import { IpcFailure } from './ipc-failure';
 import type { SenderInfo, SenderPolicy } from './sender-policy';
 
+/** What a handler may do besides answering: push events to the window that called it. */
+export interface HandlerContext {
+  emit<E extends EventChannel>(channel: E, payload: EventPayload<E>): void;
+}
+
 /** A handler: a plain function of validated input, callable in Node without Electron. */
 export type Handler<C extends IpcChannel> = (
   input: z.output<IpcContract[C]['input']>,
+  ctx: HandlerContext,
 ) => Promise<z.input<IpcContract[C]['output']>>;
+
+/** A context for calling a handler directly (the CLI, tests): events go nowhere. */
+export const NO_EVENTS: HandlerContext = { emit: () => undefined };
+
+/** Delivers an event to the calling window (Electron: `webContents.send`; e2e: the page). */
+export type EventSink = (channel: EventChannel, payload: unknown) => void;
 
 /** One handler per channel of the contract; the compiler rejects a missing one. */
 export type HandlerMap = { readonly [C in IpcChannel]: Handler<C> };
 
 /** Dispatches one IPC call: sender check, input validation, handler, output validation. */
 export interface IpcDispatcher {
-  dispatch(channel: string, sender: SenderInfo, rawInput: unknown): Promise<Result<unknown>>;
+  dispatch(channel: string, sender: SenderInfo, rawInput: unknown, events?: EventSink): Promise<Result<unknown>>;
 }
 
 /** Receives unexpected handler errors, already redacted, for the main-process log. */
@@ -51,7 +65,23 @@ export function createIpcDispatcher(options: DispatcherOptions): IpcDispatcher {
   const { handlers, isTrustedSender } = options;
   const onError: ErrorSink = options.onError ?? (() => undefined);
 
-  const run = async (channel: IpcChannel, rawInput: unknown): Promise<Result<unknown>> => {
+  /** Events are checked against their schema like outputs are: nothing undeclared leaves main. */
+  const contextFor = (channel: IpcChannel, events: EventSink | undefined): HandlerContext => ({
+    emit: (event, payload) => {
+      const checked = EVENT_CONTRACT[event].safeParse(payload);
+      if (!checked.success) {
+        onError(channel, `event ${event} failed the contract: ${describeIssues(checked.error.issues)}`);
+        return;
+      }
+      events?.(event, checked.data);
+    },
+  });
+
+  const run = async (
+    channel: IpcChannel,
+    rawInput: unknown,
+    events: EventSink | undefined,
+  ): Promise<Result<unknown>> => {
     const spec: ChannelSpec = IPC_CONTRACT[channel];
     const input = spec.input.safeParse(rawInput);
     if (!input.success) {
@@ -62,8 +92,8 @@ export function createIpcDispatcher(options: DispatcherOptions): IpcDispatcher {
     }
     // The contract and the handler map are keyed alike, so the handler of `channel` accepts
     // exactly what `spec.input` produced; the compiler cannot follow the correlation.
-    const handler = handlers[channel] as (input: unknown) => Promise<unknown>;
-    const value = await handler(input.data);
+    const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
+    const value = await handler(input.data, contextFor(channel, events));
     const output = spec.output.safeParse(value);
     if (!output.success) {
       onError(channel, `output failed the contract: ${describeIssues(output.error.issues)}`);
@@ -73,7 +103,7 @@ export function createIpcDispatcher(options: DispatcherOptions): IpcDispatcher {
   };
 
   return {
-    async dispatch(channel, sender, rawInput) {
+    async dispatch(channel, sender, rawInput, events) {
       if (!isChannel(channel)) {
         return err({ code: 'unknown-channel', message: `Unknown channel.` });
       }
@@ -84,7 +114,7 @@ export function createIpcDispatcher(options: DispatcherOptions): IpcDispatcher {
         });
       }
       try {
-        return await run(channel, rawInput);
+        return await run(channel, rawInput, events);
       } catch (error: unknown) {
         if (error instanceof IpcFailure) {
           return err<IpcError>({ code: error.code, message: redactSecrets(error.message) });

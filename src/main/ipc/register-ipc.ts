@@ -27,7 +27,12 @@ export function senderInfoOf(event: IpcMainInvokeEvent): SenderInfo {
  */
 export function registerIpc(dispatcher: IpcDispatcher): () => void {
   for (const channel of IPC_CHANNELS) {
-    ipcMain.handle(channel, (event, input: unknown) => dispatcher.dispatch(channel, senderInfoOf(event), input));
+    ipcMain.handle(channel, (event, input: unknown) =>
+      dispatcher.dispatch(channel, senderInfoOf(event), input, (eventChannel, payload) => {
+        // Only to the window that asked, and only while it exists.
+        if (!event.sender.isDestroyed()) event.sender.send(eventChannel, payload);
+      }),
+    );
   }
   return () => {
     for (const channel of IPC_CHANNELS) ipcMain.removeHandler(channel);

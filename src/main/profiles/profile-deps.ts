@@ -15,11 +15,11 @@ export function profileHandlerDeps(
 ): ProfileHandlerDeps {
   return {
     store,
-    connect: async (id) => {
-      if (id === DEMO_PROFILE_ID) return demo.connect();
+    connect: async (id, limits) => {
+      if (id === DEMO_PROFILE_ID) return demo.connect(limits);
       const profile = await store.get(id);
       if (profile === null) throw new ProfileError(`No profile "${id}".`);
-      return connectProfile(store, profile, cloud);
+      return connectProfile(store, profile, cloud, limits);
     },
     discoverTenant: (domain) => discoverTenantId(domain, cloud),
   };

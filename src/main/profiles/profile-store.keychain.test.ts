@@ -152,6 +152,16 @@ describe('tenant profiles in the real keychain, through IPC', () => {
       'secrets:set': { profileId: profile.id, kind: 'okta-api-token', value: values[0] },
       'profiles:preflight': { id: profile.id },
       'entra:discover-tenant': { domain: 'contoso.com' },
+      // A real diagnosis with the stored secrets: its answer must carry none of them either.
+      'diagnosis:run': {
+        runId: 1,
+        profileId: profile.id,
+        upn: 'dmitri.volkov@contoso.com',
+        symptom: 'outlook-desktop',
+        since: new Date(Date.now() - 86_400_000).toISOString(),
+        until: new Date().toISOString(),
+      },
+      'diagnosis:cancel': { runId: 99 },
     };
     expect(Object.keys(inputs).sort()).toEqual([...IPC_CHANNELS].sort());
     for (const channel of IPC_CHANNELS) {

@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { NO_EVENTS } from '../ipc/dispatcher';
 import { createProfileHandlers } from '../ipc/handlers/profile-handlers';
 import { IpcFailure } from '../ipc/ipc-failure';
 import { KeychainSecretStore, KeychainUnavailableError } from '../secrets/keychain-secret-store';
@@ -54,7 +55,7 @@ describe('tenant profiles without a keychain', () => {
 
   it('answers the renderer with code "unavailable" and the fix', async () => {
     const handlers = createProfileHandlers(profileHandlerDeps(await withProfile(), PUBLIC_CLOUD, new DemoTenantHost()));
-    const error: unknown = await handlers['profiles:list']({}).catch((e: unknown) => e);
+    const error: unknown = await handlers['profiles:list']({}, NO_EVENTS).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IpcFailure);
     expect(error).toMatchObject({ code: 'unavailable', message: expect.stringMatching(/gnome-keyring/) as unknown });
   });

@@ -25,6 +25,9 @@ function fakeBridge(overrides: Partial<TriageBridge>): TriageBridge {
     setSecret: unused,
     runPreflight: unused,
     discoverTenant: unused,
+    runDiagnosis: unused,
+    cancelDiagnosis: unused,
+    onDiagnosisProgress: () => () => undefined,
     ...overrides,
   };
 }

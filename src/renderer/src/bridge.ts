@@ -2,6 +2,7 @@ import type { AppStatus } from '../../shared/ipc/app-status';
 import type { BRIDGE_METHODS, BridgeMethod } from '../../shared/ipc/channels';
 import type { ChannelInput, ChannelOutput, TriageBridge } from '../../shared/ipc/contract';
 import type { PreflightReport, Profile, ProfileSummary, SecretKind } from '../../shared/ipc/profiles';
+import type { DiagnosisProgress } from '../../shared/ipc/diagnosis';
 import type { Result } from '../../shared/result';
 
 /**
@@ -32,7 +33,12 @@ async function call<M extends BridgeMethod>(
   const b = bridge();
   if (b === null) return NO_BRIDGE;
   try {
-    return await b[method](input);
+    // `method` and `input` are tied by M; TypeScript cannot follow that through the bridge's
+    // intersection type (invoke methods & event subscriptions), so the link is stated here.
+    const invoke = b[method] as unknown as (
+      i: ChannelInput<MethodChannel<M>>,
+    ) => Promise<Result<ChannelOutput<MethodChannel<M>>>>;
+    return await invoke(input);
   } catch (error: unknown) {
     return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
   }
@@ -78,4 +84,23 @@ export async function runPreflight(id: string): Promise<Result<PreflightReport>>
 /** Finds the directory (tenant) id of a domain verified in a Microsoft tenant. */
 export async function discoverTenant(domain: string): Promise<Result<{ readonly tenantId: string }>> {
   return call('discoverTenant', { domain });
+}
+
+/** Runs a diagnosis in main; progress arrives through {@link onDiagnosisProgress} meanwhile. */
+export async function runDiagnosis(
+  request: ChannelInput<'diagnosis:run'>,
+): Promise<Result<ChannelOutput<'diagnosis:run'>>> {
+  return call('runDiagnosis', request);
+}
+
+/** Asks main to stop a running diagnosis. */
+export async function cancelDiagnosis(runId: number): Promise<Result<{ readonly cancelled: boolean }>> {
+  return call('cancelDiagnosis', { runId });
+}
+
+/** Listens to a running diagnosis's progress; returns the function that stops listening. */
+export function onDiagnosisProgress(listener: (progress: DiagnosisProgress) => void): () => void {
+  const b = bridge();
+  if (b === null) return () => undefined;
+  return b.onDiagnosisProgress(listener);
 }

@@ -12,7 +12,23 @@ export const BRIDGE_METHODS = {
   setSecret: 'secrets:set',
   runPreflight: 'profiles:preflight',
   discoverTenant: 'entra:discover-tenant',
+  runDiagnosis: 'diagnosis:run',
+  cancelDiagnosis: 'diagnosis:cancel',
 } as const;
+
+/**
+ * Events main pushes to the renderer, by the bridge method that subscribes to them. The
+ * renderer cannot send on these channels; it only listens.
+ */
+export const BRIDGE_EVENTS = {
+  onDiagnosisProgress: 'diagnosis:progress',
+} as const;
+
+/** A subscription method of the bridge. */
+export type BridgeEvent = keyof typeof BRIDGE_EVENTS;
+
+/** A main→renderer event channel. */
+export type EventChannel = (typeof BRIDGE_EVENTS)[BridgeEvent];
 
 /** A method name of the `window.triage` bridge. */
 export type BridgeMethod = keyof typeof BRIDGE_METHODS;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import type { BridgeMethod, IpcChannel } from './channels';
+import type { BridgeEvent, BridgeMethod, EventChannel, IpcChannel } from './channels';
 
 export type { IpcChannel } from './channels';
-import { BRIDGE_METHODS } from './channels';
+import { BRIDGE_EVENTS, BRIDGE_METHODS } from './channels';
+import { diagnosisProgressSchema, diagnosisRequestSchema, diagnosisSchema } from './diagnosis';
 import { appStatusSchema } from './app-status';
 import { preflightReportSchema, profileSchema, profileSummarySchema, SECRET_KINDS } from './profiles';
 import type { Result } from '../result';
@@ -56,7 +57,24 @@ export const IPC_CONTRACT = {
     input: z.object({ domain: z.string().trim().min(3).max(253) }).strict(),
     output: z.object({ tenantId: z.string() }).strict(),
   },
+  // Collects and diagnoses; progress arrives meanwhile on 'diagnosis:progress' with the same runId.
+  'diagnosis:run': {
+    input: diagnosisRequestSchema,
+    output: z.object({ runId: z.number().int(), diagnosis: diagnosisSchema }).strict(),
+  },
+  'diagnosis:cancel': {
+    input: z.object({ runId: z.number().int().positive() }).strict(),
+    output: z.object({ cancelled: z.boolean() }).strict(),
+  },
 } as const satisfies Record<IpcChannel, ChannelSpec>;
+
+/** The payload schema of each main→renderer event channel. */
+export const EVENT_CONTRACT = {
+  'diagnosis:progress': diagnosisProgressSchema,
+} as const satisfies Record<EventChannel, z.ZodType>;
+
+/** The payload type of an event channel. */
+export type EventPayload<C extends EventChannel> = z.output<(typeof EVENT_CONTRACT)[C]>;
 
 /** The contract's type. */
 export type IpcContract = typeof IPC_CONTRACT;
@@ -74,4 +92,7 @@ export type TriageBridge = {
   readonly [M in BridgeMethod]: (
     input: ChannelInput<(typeof BRIDGE_METHODS)[M]>,
   ) => Promise<Result<ChannelOutput<(typeof BRIDGE_METHODS)[M]>>>;
+} & {
+  /** Subscribes to a main→renderer event; returns the function that unsubscribes. */
+  readonly [E in BridgeEvent]: (listener: (payload: EventPayload<(typeof BRIDGE_EVENTS)[E]>) => void) => () => void;
 };

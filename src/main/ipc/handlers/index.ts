@@ -2,6 +2,7 @@ import type { SecretStore } from '../../../core/ports/secret-store';
 import { PRODUCT_NAME, PRODUCT_VERSION } from '../../product';
 import type { HandlerMap } from '../dispatcher';
 import { createAppStatusHandler, currentRuntime } from './app-status';
+import { createDiagnosisHandlers } from './diagnosis-handlers';
 import { createProfileHandlers } from './profile-handlers';
 import type { ProfileHandlerDeps } from './profile-handlers';
 
@@ -26,5 +27,6 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       secrets: deps.secrets,
     }),
     ...createProfileHandlers(deps.profiles),
+    ...createDiagnosisHandlers({ connect: deps.profiles.connect }),
   };
 }

@@ -1,6 +1,6 @@
 import { DEMO_PROFILE_ID, secretKindsFor } from '../../../shared/ipc/profiles';
 import type { PreflightReport } from '../../../shared/ipc/profiles';
-import type { SourceConnection } from '../../collect/source-connection';
+import type { RunLimits, SourceConnection } from '../../collect/source-connection';
 import { runPreflight } from '../../profiles/preflight';
 import { ProfileError } from '../../profiles/profile-store';
 import type { ProfileStore } from '../../profiles/profile-store';
@@ -11,8 +11,8 @@ import { IpcFailure } from '../ipc-failure';
 /** What the profile handlers need from the composition root. */
 export interface ProfileHandlerDeps {
   readonly store: ProfileStore;
-  /** A live connection for a profile (the demo tenant for the built-in one). */
-  readonly connect: (profileId: string) => Promise<SourceConnection>;
+  /** A live connection for a profile (the demo tenant for the built-in one), within the given limits. */
+  readonly connect: (profileId: string, limits?: RunLimits) => Promise<SourceConnection>;
   readonly discoverTenant: (domain: string) => Promise<string>;
 }
 
