@@ -107,6 +107,20 @@ function transaction(random: Random, type: 'WEB' | 'JOB' = 'WEB'): Transaction {
   return { type, id: oktaRequestId(random), detail: NO_DETAIL };
 }
 
+/** The fixed fields of a `policy.evaluate_sign_on` event that reached this decision. */
+function signOnEvaluation(
+  result: 'ALLOW' | 'DENY',
+): Pick<EventSpec, 'type' | 'displayMessage' | 'legacyEventType' | 'severity' | 'result' | 'reason'> {
+  return {
+    type: 'policy.evaluate_sign_on',
+    displayMessage: 'Evaluation of sign-on policy',
+    legacyEventType: null,
+    severity: 'INFO',
+    result,
+    reason: `Sign-on policy evaluation resulted in ${result}`,
+  };
+}
+
 function emitEvent(env: Env, random: Random, spec: EventSpec): OktaLogEvent {
   const at = Math.min(spec.at, env.now);
   // Built key by key in one order, so every debugData object has the same shape.
@@ -606,15 +620,10 @@ export function renderHappening(env: Env, u: UserEnv, h: Happening, index: numbe
         clock += randomInt(random, 300, 900);
         emitEvent(env, random, {
           at: clock,
-          type: 'policy.evaluate_sign_on',
-          displayMessage: 'Evaluation of sign-on policy',
-          legacyEventType: null,
-          severity: 'INFO',
+          ...signOnEvaluation('ALLOW'),
           actor: u.actor,
           parts,
           authenticationContext: authContext(env, null, null, session),
-          result: 'ALLOW',
-          reason: 'Sign-on policy evaluation resulted in ALLOW',
           target: decisionTargets(env, app, policy, rule),
           transaction: ssoTx,
           requestUri: passiveUri,
@@ -674,15 +683,10 @@ export function renderHappening(env: Env, u: UserEnv, h: Happening, index: numbe
         });
         emitEvent(env, random, {
           at: t + randomInt(random, 20, 80),
-          type: 'policy.evaluate_sign_on',
-          displayMessage: 'Evaluation of sign-on policy',
-          legacyEventType: null,
-          severity: 'INFO',
+          ...signOnEvaluation('DENY'),
           actor: u.actor,
           parts,
           authenticationContext: authContext(env, null, null, null),
-          result: 'DENY',
-          reason: 'Sign-on policy evaluation resulted in DENY',
           target: decisionTargets(env, app, policy, rule),
           transaction: tx,
           requestUri: activeUri,
@@ -737,15 +741,10 @@ export function renderHappening(env: Env, u: UserEnv, h: Happening, index: numbe
       for (const t of instant) {
         emitEvent(env, random, {
           at: t,
-          type: 'policy.evaluate_sign_on',
-          displayMessage: 'Evaluation of sign-on policy',
-          legacyEventType: null,
-          severity: 'INFO',
+          ...signOnEvaluation('DENY'),
           actor: u.actor,
           parts,
           authenticationContext: authContext(env, null, null, null),
-          result: 'DENY',
-          reason: 'Sign-on policy evaluation resulted in DENY',
           target: decisionTargets(env, global ? null : app, policy, rule),
           transaction: transaction(random),
           requestUri: global ? '/idp/idx/identify' : passiveUri,

@@ -67,6 +67,51 @@ export interface ProfileFormProps {
   readonly onDiscoverTenant: (domain: string) => Promise<Result<{ readonly tenantId: string }>>;
 }
 
+/** One option of a {@link ChoiceField}. */
+interface Choice<M extends string> {
+  readonly value: M;
+  readonly label: string;
+}
+
+const OKTA_AUTH_CHOICES: readonly Choice<OktaAuthMode>[] = [
+  { value: 'api-token', label: 'API token' },
+  { value: 'private-key', label: 'Private key (OAuth service app)' },
+];
+
+const ENTRA_AUTH_CHOICES: readonly Choice<EntraAuthMode>[] = [
+  { value: 'client-secret', label: 'Client secret' },
+  { value: 'certificate', label: 'Certificate' },
+];
+
+/** A labelled row of radio buttons; the value it reports is always one of its choices. */
+function ChoiceField<M extends string>(props: {
+  readonly label: string;
+  readonly choices: readonly Choice<M>[];
+  readonly value: M;
+  readonly disabled: boolean;
+  readonly onChange: (value: M) => void;
+}): ReactNode {
+  const validationProps = useValidationProps();
+  return (
+    <Field label={props.label} {...validationProps(undefined)}>
+      <RadioGroup
+        layout="horizontal"
+        value={props.value}
+        disabled={props.disabled}
+        onChange={(_, data) => {
+          // Look the value up rather than cast it: the radio group reports a plain string.
+          const chosen = props.choices.find((choice) => choice.value === data.value);
+          if (chosen !== undefined) props.onChange(chosen.value);
+        }}
+      >
+        {props.choices.map((choice) => (
+          <Radio key={choice.value} value={choice.value} label={choice.label} />
+        ))}
+      </RadioGroup>
+    </Field>
+  );
+}
+
 type FormMessage = { readonly intent: 'success' | 'warning' | 'error'; readonly title: string; readonly text: string };
 
 type Discovery =
@@ -275,19 +320,15 @@ export function ProfileForm({ summary, others, onSave, onDelete, onDiscoverTenan
         >
           <Input {...textInput('oktaOrgUrl')} type="url" disabled={disabled} autoComplete="off" spellCheck={false} />
         </Field>
-        <Field label="Okta authentication" {...validationProps(undefined)}>
-          <RadioGroup
-            layout="horizontal"
-            value={draft.oktaAuthMode}
-            disabled={disabled}
-            onChange={(_, data) => {
-              update('oktaAuthMode', data.value as OktaAuthMode);
-            }}
-          >
-            <Radio value="api-token" label="API token" />
-            <Radio value="private-key" label="Private key (OAuth service app)" />
-          </RadioGroup>
-        </Field>
+        <ChoiceField
+          label="Okta authentication"
+          choices={OKTA_AUTH_CHOICES}
+          value={draft.oktaAuthMode}
+          disabled={disabled}
+          onChange={(mode) => {
+            update('oktaAuthMode', mode);
+          }}
+        />
         {draft.oktaAuthMode === 'private-key' && (
           <>
             <Field
@@ -352,19 +393,15 @@ export function ProfileForm({ summary, others, onSave, onDelete, onDiscoverTenan
         >
           <Input {...textInput('entraClientId')} disabled={disabled} autoComplete="off" spellCheck={false} />
         </Field>
-        <Field label="Entra authentication" {...validationProps(undefined)}>
-          <RadioGroup
-            layout="horizontal"
-            value={draft.entraAuthMode}
-            disabled={disabled}
-            onChange={(_, data) => {
-              update('entraAuthMode', data.value as EntraAuthMode);
-            }}
-          >
-            <Radio value="client-secret" label="Client secret" />
-            <Radio value="certificate" label="Certificate" />
-          </RadioGroup>
-        </Field>
+        <ChoiceField
+          label="Entra authentication"
+          choices={ENTRA_AUTH_CHOICES}
+          value={draft.entraAuthMode}
+          disabled={disabled}
+          onChange={(mode) => {
+            update('entraAuthMode', mode);
+          }}
+        />
         {draft.entraAuthMode === 'certificate' && (
           <Field
             label="Certificate (PEM)"
