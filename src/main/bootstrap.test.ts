@@ -17,6 +17,7 @@ interface ElectronState {
   windows: { options: Record<string, unknown>; url: string; webContents: FakeWebContents; focused: number }[];
   permissionRequest: Listener | undefined;
   headerFilters: unknown[];
+  openedExternally: string[];
   ready: () => void;
 }
 
@@ -79,6 +80,12 @@ vi.mock('electron', async () => {
         webRequest: { onHeadersReceived: (filter: unknown) => state.current.headerFilters.push(filter) },
       },
     },
+    shell: {
+      openExternal: (url: string) => {
+        state.current.openedExternally.push(url);
+        return Promise.resolve();
+      },
+    },
     ipcMain: {
       handle: (channel: string, listener: Listener) => state.current.ipcHandlers.set(channel, listener),
       removeHandler: (channel: string) => state.current.ipcHandlers.delete(channel),
@@ -107,6 +114,7 @@ beforeEach(() => {
     windows: [],
     permissionRequest: undefined,
     headerFilters: [],
+    openedExternally: [],
     ready: () => undefined,
   };
 });
@@ -149,6 +157,24 @@ describe('bootstrapApp', () => {
       ok: false,
       error: { code: 'untrusted-sender' },
     });
+  });
+
+  it('opens vetted console links in the system browser with shell.openExternal, and nothing else', async () => {
+    await start();
+    const call = state.current.ipcHandlers.get('links:open');
+    const event = {
+      sender: { id: state.current.windows[0]?.webContents.id },
+      senderFrame: { url: 'app://triage/index.html', parent: null },
+    };
+    await expect(call?.(event, { url: 'https://entra.microsoft.com/' })).resolves.toEqual({
+      ok: true,
+      value: { opened: true },
+    });
+    await expect(call?.(event, { url: 'file:///etc/passwd' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+    expect(state.current.openedExternally).toEqual(['https://entra.microsoft.com/']);
   });
 
   it('focuses the existing window when a second instance starts', async () => {

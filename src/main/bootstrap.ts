@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, protocol, session } from 'electron';
+import { app, BrowserWindow, protocol, session, shell } from 'electron';
 import type { SecretStore } from '../core/ports/secret-store';
 import { createIpcDispatcher } from './ipc/dispatcher';
 import { createHandlers } from './ipc/handlers';
@@ -9,6 +9,7 @@ import { PRODUCT_NAME } from './product';
 import { DemoTenantHost, PUBLIC_CLOUD } from './profiles/profile-connection';
 import { profileHandlerDeps } from './profiles/profile-deps';
 import { ProfileStore } from './profiles/profile-store';
+import { AppSettingsStore, settingsFileBeside } from './settings/app-settings-store';
 import { APP_ENTRY_URL, APP_ORIGIN } from './window/app-protocol';
 import { createMainWindow } from './window/create-main-window';
 import { DEV_RENDERER_CSP } from './window/csp';
@@ -91,15 +92,15 @@ export function bootstrapApp(options: BootstrapOptions): boolean {
         callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [DEV_RENDERER_CSP] } });
       });
     }
+    const profilesFile = join(app.getPath('userData'), 'profiles.json');
     registerIpc(
       createIpcDispatcher({
         handlers: createHandlers({
           secrets: options.secrets,
-          profiles: profileHandlerDeps(
-            new ProfileStore(join(app.getPath('userData'), 'profiles.json'), options.secrets),
-            PUBLIC_CLOUD,
-            demo,
-          ),
+          profiles: profileHandlerDeps(new ProfileStore(profilesFile, options.secrets), PUBLIC_CLOUD, demo),
+          settings: new AppSettingsStore(settingsFileBeside(profilesFile)),
+          // Only ever called with a link the links:open handler has vetted (https, allow-listed host).
+          openExternal: (url) => shell.openExternal(url),
         }),
         isTrustedSender: createSenderPolicy(trusted, allowedOrigins),
         onError: (channel, message) => {

@@ -16,8 +16,7 @@ import type {
 } from '../evidence/vendor-types';
 import type { CancelSignal, GraphSource, OktaSource, StepContext } from './ports';
 import { SourceError } from './ports';
-import type { LogSelector } from './queries';
-import { signInFilter, systemLogQuery, timeSlices } from './queries';
+import { logSelectorFor, signInFilter, systemLogQuery, timeSlices } from './queries';
 
 /** One progress event of a collection step, for the wizard's live status and the CLI. */
 export interface CollectionProgress {
@@ -195,13 +194,7 @@ export async function collectEvidence(
     );
 
     const logsP = userP.then((user) => {
-      // Okta logs failed attempts by unknown users under the typed name: search for it as a keyword.
-      const selector: LogSelector =
-        user === null
-          ? { kind: 'keyword', upn: subject.upn }
-          : user === undefined
-            ? { kind: 'alternate-id', login: subject.upn }
-            : { kind: 'actor-id', oktaUserId: user.id };
+      const selector = logSelectorFor(subject.upn, user);
       return step(
         'okta.logEvents',
         async (c) => {

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  logSelectorFor,
   odataDateTime,
   odataStringLiteral,
   oktaStringLiteral,
   RELEVANT_EVENT_TYPES,
   signInFilter,
+  signInRequestFilter,
   systemLogQuery,
   timeSlices,
 } from './queries';
@@ -37,6 +39,21 @@ describe('query builders keep values literal', () => {
     expect(systemLogQuery({ kind: 'keyword', upn: 'jd@x.com' })).toEqual({ q: 'jd@x.com' });
     expect(systemLogQuery({ kind: 'actor-id', oktaUserId: '00u1' }).filter?.match(/eventType eq/g)).toHaveLength(
       RELEVANT_EVENT_TYPES.length,
+    );
+  });
+
+  it('chooses the System Log selector from what the Okta user lookup gave', () => {
+    expect(logSelectorFor('jd@x.com', { id: '00u1' })).toEqual({ kind: 'actor-id', oktaUserId: '00u1' });
+    // Okta answered "no such user": it logs the typed name, so search for it.
+    expect(logSelectorFor('jd@x.com', null)).toEqual({ kind: 'keyword', upn: 'jd@x.com' });
+    // The lookup failed: the user may exist, so match the login.
+    expect(logSelectorFor('jd@x.com', undefined)).toEqual({ kind: 'alternate-id', login: 'jd@x.com' });
+  });
+
+  it('adds non-interactive sign-ins on beta only', () => {
+    expect(signInRequestFilter("a eq 'b'", 'v1.0')).toBe("a eq 'b'");
+    expect(signInRequestFilter("a eq 'b'", 'beta')).toBe(
+      "(a eq 'b') and signInEventTypes/any(t: t eq 'interactiveUser' or t eq 'nonInteractiveUser')",
     );
   });
 

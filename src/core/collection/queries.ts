@@ -33,6 +33,21 @@ export type LogSelector =
   | { readonly kind: 'keyword'; readonly upn: string };
 
 /**
+ * How the collector looks a user up in the System Log, given what the Okta user lookup gave:
+ * by the user's id when Okta knows them; by a keyword on the typed UPN when Okta answered "no
+ * such user" (`null`: Okta logs failed attempts by unknown users under the name that was typed);
+ * by login when the lookup itself failed (`undefined`), since the user may well exist.
+ *
+ * The console links call this with the bundle's `okta.user` (same meaning: `undefined` is "not
+ * collected"), so the link opens exactly the query the collector ran.
+ */
+export function logSelectorFor(upn: string, user: { readonly id: string } | null | undefined): LogSelector {
+  if (user === null) return { kind: 'keyword', upn };
+  if (user === undefined) return { kind: 'alternate-id', login: upn };
+  return { kind: 'actor-id', oktaUserId: user.id };
+}
+
+/**
  * The System Log query for a user: a `filter` on the actor restricted to the relevant event
  * types, or — for a login Okta does not know — a `q` keyword search on the UPN (Okta records
  * failed attempts under the name that was typed).
@@ -62,6 +77,27 @@ export function odataDateTime(iso: string): string {
 /** The Graph `$filter` for a user's sign-ins in a window. UPNs are stored lower-case. */
 export function signInFilter(upn: string, since: string, until: string): string {
   return `userPrincipalName eq ${odataStringLiteral(upn.toLowerCase())} and createdDateTime ge ${odataDateTime(since)} and createdDateTime le ${odataDateTime(until)}`;
+}
+
+/** A Graph API version the sign-in collector can call (it tries beta, then falls back to v1.0). */
+export type SignInApiVersion = 'beta' | 'v1.0';
+
+/**
+ * The version the sign-in collector asks first: only beta carries authenticationProtocol and
+ * originalTransferMethod (device code), and only beta can include non-interactive sign-ins.
+ */
+export const PREFERRED_SIGN_IN_API_VERSION: SignInApiVersion = 'beta';
+
+/** Beta filter clause selecting interactive and non-interactive user sign-ins. */
+const ALL_USER_SIGN_INS = "signInEventTypes/any(t: t eq 'interactiveUser' or t eq 'nonInteractiveUser')";
+
+/**
+ * The `$filter` the collector sends to `/auditLogs/signIns` on a given version. Both versions
+ * list interactive sign-ins only by default; on beta the collector adds non-interactive ones,
+ * which is where a device's code polling (70016/70019) and token refreshes are logged.
+ */
+export function signInRequestFilter(filter: string, version: SignInApiVersion): string {
+  return version === 'beta' ? `(${filter}) and ${ALL_USER_SIGN_INS}` : filter;
 }
 
 /**

@@ -10,20 +10,24 @@ export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 /** How sure the engine is, given the evidence it had. */
 export type Confidence = 'high' | 'medium' | 'low';
 
+/** Every kind of record a piece of evidence can point at (a list, so IPC schemas can name them). */
+export const EVIDENCE_KINDS = [
+  'okta.logEvent',
+  'okta.user',
+  'okta.app',
+  'okta.appUser',
+  'okta.signingKey',
+  'okta.policy',
+  'okta.policyRule',
+  'graph.user',
+  'graph.signIn',
+  'graph.domain',
+  'graph.federationConfiguration',
+  'subject',
+] as const;
+
 /** The kind of record a piece of evidence points at. */
-export type EvidenceKind =
-  | 'okta.logEvent'
-  | 'okta.user'
-  | 'okta.app'
-  | 'okta.appUser'
-  | 'okta.signingKey'
-  | 'okta.policy'
-  | 'okta.policyRule'
-  | 'graph.user'
-  | 'graph.signIn'
-  | 'graph.domain'
-  | 'graph.federationConfiguration'
-  | 'subject';
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 /**
  * A pointer to the exact record that proves a finding: an Okta event `uuid`, a sign-in `id`,

@@ -2,6 +2,8 @@ import { PageIterator } from '@microsoft/microsoft-graph-client';
 import type { Client, PageCollection } from '@microsoft/microsoft-graph-client';
 import type { GraphSource, StepContext } from '../../core/collection/ports';
 import { SourceError } from '../../core/collection/ports';
+import { PREFERRED_SIGN_IN_API_VERSION, signInRequestFilter } from '../../core/collection/queries';
+import type { SignInApiVersion } from '../../core/collection/queries';
 import { redactSecrets } from '../../core/redact-secrets';
 import type {
   GraphDomain,
@@ -21,9 +23,6 @@ const USER_SELECT = [
   'onPremisesImmutableId',
   'onPremisesSyncEnabled',
 ];
-
-/** Beta filter clause selecting interactive and non-interactive user sign-ins. */
-const ALL_USER_SIGN_INS = "signInEventTypes/any(t: t eq 'interactiveUser' or t eq 'nonInteractiveUser')";
 
 interface GraphErrorLike {
   readonly statusCode?: number;
@@ -119,7 +118,7 @@ export class GraphSdkSource implements GraphSource {
       // /beta carries authenticationProtocol and originalTransferMethod (device code); fall
       // back to /v1.0 where beta is refused for the query, not for permission or licence.
       try {
-        return await this.#pages('beta', filter, ctx);
+        return await this.#pages(PREFERRED_SIGN_IN_API_VERSION, filter, ctx);
       } catch (error: unknown) {
         const status = (error as GraphErrorLike).statusCode;
         if (status === 400 || status === 404) return this.#pages('v1.0', filter, ctx);
@@ -128,14 +127,11 @@ export class GraphSdkSource implements GraphSource {
     });
   }
 
-  async #pages(version: 'beta' | 'v1.0', filter: string, ctx: StepContext): Promise<GraphSignIn[]> {
-    // Both versions list interactive sign-ins only by default. Beta can add non-interactive ones,
-    // which is where a device's code polling (70016/70019) and token refreshes are logged.
-    const query = version === 'beta' ? `(${filter}) and ${ALL_USER_SIGN_INS}` : filter;
+  async #pages(version: SignInApiVersion, filter: string, ctx: StepContext): Promise<GraphSignIn[]> {
     const first = (await this.client
       .api('/auditLogs/signIns')
       .version(version)
-      .filter(query)
+      .filter(signInRequestFilter(filter, version))
       .top(1000)
       .get()) as PageCollection;
     const all: GraphSignIn[] = [];

@@ -13,6 +13,7 @@ import { createIpcDispatcher } from '../ipc/dispatcher';
 import { createHandlers } from '../ipc/handlers';
 import { createSenderPolicy, TrustedWebContents } from '../ipc/sender-policy';
 import { KeychainSecretStore } from '../secrets/keychain-secret-store';
+import { AppSettingsStore } from '../settings/app-settings-store';
 import { DemoTenantHost } from './profile-connection';
 import { demoTenantCloud, profileHandlerDeps } from './profile-deps';
 import { secretAccount } from './profile-store';
@@ -41,6 +42,8 @@ beforeAll(async () => {
     handlers: createHandlers({
       secrets,
       profiles: profileHandlerDeps(store, demoTenantCloud(tenant), new DemoTenantHost(tenant)),
+      settings: new AppSettingsStore(join(dir, 'settings.json')),
+      openExternal: () => Promise.resolve(),
     }),
     isTrustedSender: createSenderPolicy(trusted, ['app://triage']),
   });
@@ -162,6 +165,9 @@ describe('tenant profiles in the real keychain, through IPC', () => {
         until: new Date().toISOString(),
       },
       'diagnosis:cancel': { runId: 99 },
+      'links:open': { url: 'https://entra.microsoft.com/' },
+      'settings:get': {},
+      'settings:set': { startInScreenShare: true },
     };
     expect(Object.keys(inputs).sort()).toEqual([...IPC_CHANNELS].sort());
     for (const channel of IPC_CHANNELS) {

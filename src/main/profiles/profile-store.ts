@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { SecretStore } from '../../core/ports/secret-store';
 import { DEMO_PROFILE_ID, profileSchema, SECRET_KINDS, secretKindsFor } from '../../shared/ipc/profiles';
 import type { Profile, ProfileSummary, SecretKind } from '../../shared/ipc/profiles';
+import { writeFileAtomic } from './write-file-atomic';
 
 /** The format tag of the profiles file. */
 const FORMAT = 'signin-triage.profiles/v1';
@@ -36,28 +35,6 @@ export const DEMO_PROFILE: Profile = {
 /** The keychain account of a profile's secret: one entry per profile and kind. */
 export function secretAccount(profileId: string, kind: SecretKind): string {
   return `profile:${profileId}:${kind}`;
-}
-
-/**
- * Writes a file atomically: a temporary file in the same folder, flushed to disk, then renamed
- * over the old one. A crash at any moment leaves either the old file or the new one, whole.
- */
-export async function writeFileAtomic(file: string, content: string): Promise<void> {
-  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
-  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  const handle = await open(temp, 'w', 0o600);
-  try {
-    await handle.writeFile(content, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await rename(temp, file);
-  } catch (error: unknown) {
-    await rm(temp, { force: true });
-    throw error;
-  }
 }
 
 /**

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from './profile-store';
+import { writeFileAtomic } from './write-file-atomic';
 
 const dirs: string[] = [];
 afterAll(async () => {

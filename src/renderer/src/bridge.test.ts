@@ -5,9 +5,12 @@ import {
   deleteProfile,
   discoverTenant,
   fetchAppStatus,
+  getSettings,
   listProfiles,
+  openLink,
   runPreflight,
   saveProfile,
+  saveSettings,
   setSecret,
 } from './bridge';
 
@@ -27,6 +30,9 @@ function fakeBridge(overrides: Partial<TriageBridge>): TriageBridge {
     discoverTenant: unused,
     runDiagnosis: unused,
     cancelDiagnosis: unused,
+    openLink: unused,
+    getSettings: unused,
+    saveSettings: unused,
     onDiagnosisProgress: () => () => undefined,
     ...overrides,
   };
@@ -54,6 +60,9 @@ describe('renderer bridge module', () => {
       setSecret('fabrikam', 'okta-api-token', 'value'),
       runPreflight('fabrikam'),
       discoverTenant('fabrikam.com'),
+      openLink('https://entra.microsoft.com/'),
+      getSettings(),
+      saveSettings({ startInScreenShare: true }),
     ];
     for (const result of await Promise.all(calls)) {
       expect(result).toMatchObject({ ok: false, error: { code: 'unavailable' } });
@@ -86,6 +95,9 @@ describe('renderer bridge module', () => {
       setSecret: answer({ kind: 'okta-api-token' as const, configured: true as const }),
       runPreflight: answer(report),
       discoverTenant: answer({ tenantId: '00000000-0000-0000-0000-000000000002' }),
+      openLink: answer({ opened: true }),
+      getSettings: answer({ startInScreenShare: false }),
+      saveSettings: answer({ startInScreenShare: true }),
     });
 
     await expect(listProfiles()).resolves.toEqual({ ok: true, value: { profiles: [summary] } });
@@ -100,6 +112,15 @@ describe('renderer bridge module', () => {
       ok: true,
       value: { tenantId: '00000000-0000-0000-0000-000000000002' },
     });
+    await expect(openLink('https://acme-admin.okta.com/report/system_log_2')).resolves.toEqual({
+      ok: true,
+      value: { opened: true },
+    });
+    await expect(getSettings()).resolves.toEqual({ ok: true, value: { startInScreenShare: false } });
+    await expect(saveSettings({ startInScreenShare: true })).resolves.toEqual({
+      ok: true,
+      value: { startInScreenShare: true },
+    });
     expect(inputs).toEqual([
       {},
       { profile },
@@ -107,6 +128,9 @@ describe('renderer bridge module', () => {
       { profileId: 'fabrikam', kind: 'okta-api-token', value: 's3cr3t' },
       { id: 'fabrikam' },
       { domain: 'fabrikam.com' },
+      { url: 'https://acme-admin.okta.com/report/system_log_2' },
+      {},
+      { startInScreenShare: true },
     ]);
   });
 });

@@ -3,7 +3,9 @@ import type { BRIDGE_METHODS, BridgeMethod } from '../../shared/ipc/channels';
 import type { ChannelInput, ChannelOutput, TriageBridge } from '../../shared/ipc/contract';
 import type { PreflightReport, Profile, ProfileSummary, SecretKind } from '../../shared/ipc/profiles';
 import type { DiagnosisProgress } from '../../shared/ipc/diagnosis';
+import type { AppSettings } from '../../shared/ipc/settings';
 import type { Result } from '../../shared/result';
+import type { Diagnosis } from '../../core/diagnosis/model';
 
 /**
  * The only module of the renderer that touches `window.triage`.
@@ -86,11 +88,19 @@ export async function discoverTenant(domain: string): Promise<Result<{ readonly 
   return call('discoverTenant', { domain });
 }
 
-/** Runs a diagnosis in main; progress arrives through {@link onDiagnosisProgress} meanwhile. */
+/**
+ * Runs a diagnosis in main; progress arrives through {@link onDiagnosisProgress} meanwhile. The
+ * answer carries the diagnosis, the raw record behind each cited piece of evidence (JSON text,
+ * secrets masked, at most 64 KiB each) and the links that open the same queries in the consoles.
+ */
 export async function runDiagnosis(
   request: ChannelInput<'diagnosis:run'>,
-): Promise<Result<ChannelOutput<'diagnosis:run'>>> {
-  return call('runDiagnosis', request);
+): Promise<Result<Omit<ChannelOutput<'diagnosis:run'>, 'diagnosis'> & { readonly diagnosis: Diagnosis }>> {
+  const result = await call('runDiagnosis', request);
+  // The engine made this diagnosis with its own types, and main's dispatcher checked it against
+  // the strict schema on the way out. The schema's inferred type is only looser (a family is a
+  // string, optional keys may hold undefined), so the engine's type is restored here, once.
+  return result.ok ? { ok: true, value: { ...result.value, diagnosis: result.value.diagnosis as Diagnosis } } : result;
 }
 
 /** Asks main to stop a running diagnosis. */
@@ -103,4 +113,23 @@ export function onDiagnosisProgress(listener: (progress: DiagnosisProgress) => v
   const b = bridge();
   if (b === null) return () => undefined;
   return b.onDiagnosisProgress(listener);
+}
+
+/**
+ * Opens a console link (one of a diagnosis's `links`) in the system browser. Main opens only
+ * https links to the Okta and Microsoft admin consoles and refuses anything else with an
+ * `invalid-input` error; `opened: false` means the OS had no browser to open it with.
+ */
+export async function openLink(url: string): Promise<Result<{ readonly opened: boolean }>> {
+  return call('openLink', { url });
+}
+
+/** Reads the app's settings (the defaults when none are saved or the file is damaged). */
+export async function getSettings(): Promise<Result<AppSettings>> {
+  return call('getSettings', {});
+}
+
+/** Saves the app's settings; main answers with what it stored. */
+export async function saveSettings(settings: AppSettings): Promise<Result<AppSettings>> {
+  return call('saveSettings', settings);
 }

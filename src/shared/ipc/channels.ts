@@ -14,6 +14,9 @@ export const BRIDGE_METHODS = {
   discoverTenant: 'entra:discover-tenant',
   runDiagnosis: 'diagnosis:run',
   cancelDiagnosis: 'diagnosis:cancel',
+  openLink: 'links:open',
+  getSettings: 'settings:get',
+  saveSettings: 'settings:set',
 } as const;
 
 /**

@@ -3,7 +3,9 @@ import type { BridgeEvent, BridgeMethod, EventChannel, IpcChannel } from './chan
 
 export type { IpcChannel } from './channels';
 import { BRIDGE_EVENTS, BRIDGE_METHODS } from './channels';
-import { diagnosisProgressSchema, diagnosisRequestSchema, diagnosisSchema } from './diagnosis';
+import { diagnosisProgressSchema, diagnosisRequestSchema, diagnosisRunResultSchema } from './diagnosis';
+import { openLinkRequestSchema, openLinkResultSchema } from './links';
+import { appSettingsSchema } from './settings';
 import { appStatusSchema } from './app-status';
 import { preflightReportSchema, profileSchema, profileSummarySchema, SECRET_KINDS } from './profiles';
 import type { Result } from '../result';
@@ -60,11 +62,24 @@ export const IPC_CONTRACT = {
   // Collects and diagnoses; progress arrives meanwhile on 'diagnosis:progress' with the same runId.
   'diagnosis:run': {
     input: diagnosisRequestSchema,
-    output: z.object({ runId: z.number().int(), diagnosis: diagnosisSchema }).strict(),
+    output: diagnosisRunResultSchema,
   },
   'diagnosis:cancel': {
     input: z.object({ runId: z.number().int().positive() }).strict(),
     output: z.object({ cancelled: z.boolean() }).strict(),
+  },
+  // Opens a console link in the system browser; main refuses anything off its allow-list.
+  'links:open': {
+    input: openLinkRequestSchema,
+    output: openLinkResultSchema,
+  },
+  'settings:get': {
+    input: z.object({}).strict(),
+    output: appSettingsSchema,
+  },
+  'settings:set': {
+    input: appSettingsSchema,
+    output: appSettingsSchema,
   },
 } as const satisfies Record<IpcChannel, ChannelSpec>;
 

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { SYMPTOMS } from '../../core/evidence/symptoms';
 import { EVIDENCE_SOURCES } from '../../core/evidence/bundle';
 import { VERDICT_CODES } from '../../core/diagnosis/verdicts';
+import { EVIDENCE_KINDS } from '../../core/diagnosis/model';
+import { MAX_RECORD_JSON_BYTES } from '../../core/diagnosis/evidence-records';
 
 /*
  * The diagnosis as it crosses IPC. Every field is declared, so the dispatcher's output check
@@ -70,6 +72,46 @@ export const diagnosisSchema = z
     timeline: list(timelineEntrySchema),
     gaps: list(z.object({ source: z.enum(EVIDENCE_SOURCES), reason: z.string() }).strict()),
     checked: list(z.string()),
+  })
+  .strict();
+
+/** The raw vendor record behind one evidence item, as text (secrets masked, size capped). */
+const evidenceRecordSchema = z
+  .object({
+    id: z.string(),
+    source: z.enum(EVIDENCE_KINDS),
+    // Bytes bound characters: a JSON text within the byte cap is within the same number of characters.
+    json: z.string().max(MAX_RECORD_JSON_BYTES),
+  })
+  .strict();
+
+/** "Open the same query" in the Okta System Log, the Entra sign-in logs and Graph Explorer. */
+const consoleLinksSchema = z
+  .object({
+    okta: z
+      .object({
+        url: z.string().nullable(),
+        reason: z.string().optional(),
+        query: z.string(),
+        since: z.string(),
+        until: z.string(),
+      })
+      .strict(),
+    entra: z.object({ url: z.string(), filter: z.string(), instruction: z.string() }).strict(),
+    graphExplorer: z.object({ url: z.string(), request: z.string() }).strict(),
+  })
+  .strict();
+
+/**
+ * What a run answers: the diagnosis, the raw record behind each distinct evidence item (the
+ * rest of the evidence bundle stays in main), and the console links for the same queries.
+ */
+export const diagnosisRunResultSchema = z
+  .object({
+    runId: z.number().int(),
+    diagnosis: diagnosisSchema,
+    records: list(evidenceRecordSchema),
+    links: consoleLinksSchema,
   })
   .strict();
 

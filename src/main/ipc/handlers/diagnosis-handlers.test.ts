@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChannelOutput } from '../../../shared/ipc/contract';
 import type { DiagnosisProgress } from '../../../shared/ipc/diagnosis';
 import { connectToDemoTenant } from '../../collect/demo-connection';
 import { startDemoTenant } from '../../demo-tenant/demo-tenant';
+import { listDemoUsers } from '../../demo-tenant/demo-users';
 import type { DemoTenant } from '../../demo-tenant/demo-tenant';
 import { handlersWith } from '../../test-support/handlers';
 import { createIpcDispatcher } from '../dispatcher';
@@ -55,8 +57,69 @@ describe('diagnosis over IPC', () => {
     });
     expect(events.every((e) => e.channel === 'diagnosis:progress' && e.payload.runId === 4)).toBe(true);
     expect(events.some((e) => e.payload.step === 'okta.logEvents' && e.payload.phase === 'done')).toBe(true);
-    // The bundle stays in main: no raw vendor object crosses IPC.
-    expect(JSON.stringify(result)).not.toContain('"debugContext"');
+  });
+
+  it('returns the raw record behind each cited piece of evidence, and nothing else of the bundle', async () => {
+    const result = await dispatcherFor(tenant).dispatch(
+      'diagnosis:run',
+      sender,
+      request(6, 'dmitri.volkov@contoso.com'),
+    );
+    if (!result.ok) throw new Error(result.error.message);
+    const { diagnosis, records } = result.value as ChannelOutput<'diagnosis:run'>;
+    // The diagnosis itself carries pointers, never vendor objects.
+    expect(JSON.stringify(diagnosis)).not.toContain('"debugContext"');
+    const cited = new Set(diagnosis.findings.flatMap((f) => f.evidence.map((e) => `${e.source} ${e.id}`)));
+    const returned = records.map((r) => `${r.source} ${r.id}`);
+    expect(new Set(returned).size).toBe(returned.length);
+    for (const key of returned) expect(cited.has(key), key).toBe(true);
+    // The legacy-auth verdict rests on System Log events: each comes back whole, as JSON text.
+    const events = records.filter((r) => r.source === 'okta.logEvent');
+    expect(events.length).toBeGreaterThan(0);
+    for (const record of events) {
+      const event = JSON.parse(record.json) as { uuid: string; debugContext?: unknown };
+      expect(event.uuid).toBe(record.id);
+      expect(event.debugContext).toBeDefined();
+      expect(record.json).toBe(JSON.stringify(event, null, 2));
+    }
+  });
+
+  it('returns console links for the same queries; the demo tenant has no Okta admin console', async () => {
+    const req = request(7, 'dmitri.volkov@contoso.com');
+    const result = await dispatcherFor(tenant).dispatch('diagnosis:run', sender, req);
+    if (!result.ok) throw new Error(result.error.message);
+    const { links } = result.value as ChannelOutput<'diagnosis:run'>;
+    expect(links.okta).toMatchObject({
+      url: null,
+      reason: 'The demo tenant has no admin console',
+      since: new Date(req.since).toISOString(),
+      until: new Date(req.until).toISOString(),
+    });
+    // The demo tenant knows Dmitri, so the collector searched the System Log by his Okta id.
+    expect(links.okta.query).toMatch(/^actor\.id eq "00u[^"]+" and \(eventType eq /);
+    expect(links.entra.url).toBe('https://entra.microsoft.com/#view/Microsoft_AAD_IAM/SignInLogsList.ReactView');
+    expect(links.entra.filter).toMatch(/^userPrincipalName eq 'dmitri\.volkov@contoso\.com' and createdDateTime ge /);
+    expect(links.graphExplorer.request).toBe(
+      `auditLogs/signIns?$filter=(${links.entra.filter}) and signInEventTypes/any(t: t eq 'interactiveUser' or t eq 'nonInteractiveUser')`,
+    );
+    expect(new URL(links.graphExplorer.url).searchParams.get('request')).toBe(links.graphExplorer.request);
+  });
+
+  it('answers within the output contract for every demo user, records and links included', async () => {
+    const dispatcher = dispatcherFor(tenant);
+    const users = listDemoUsers();
+    const results = await Promise.all(
+      users.map((user, i) => dispatcher.dispatch('diagnosis:run', sender, request(100 + i, user.upn, user.symptom))),
+    );
+    // An output the contract refuses would come back as 'invalid-output'.
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+    const answers = results.map((r) => (r.ok ? (r.value as ChannelOutput<'diagnosis:run'>) : null));
+    expect(answers.filter((a) => a !== null && a.records.length > 0).length).toBeGreaterThan(users.length / 2);
+    // A run without records cites only the request itself, or an app the user is not assigned to (404).
+    for (const answer of answers.filter((a) => a !== null && a.records.length === 0)) {
+      const sources = new Set(answer?.diagnosis.findings.flatMap((f) => f.evidence.map((e) => e.source)));
+      expect([...sources].filter((source) => source !== 'subject' && source !== 'okta.appUser')).toEqual([]);
+    }
   });
 
   it('refuses a bad request before collecting anything', async () => {

@@ -1,6 +1,8 @@
 import { collectEvidence, nothingCollected } from '../../../core/collection/collect-evidence';
 import { validateSubject } from '../../../core/collection/subject';
+import { consoleLinks } from '../../../core/diagnosis/console-links';
 import { diagnose } from '../../../core/diagnosis/diagnose';
+import { evidenceRecords } from '../../../core/diagnosis/evidence-records';
 import type { RunLimits, SourceConnection } from '../../collect/source-connection';
 import { DEFAULT_RUN_LIMITS } from '../../collect/source-connection';
 import type { HandlerMap } from '../dispatcher';
@@ -15,7 +17,9 @@ export interface DiagnosisHandlerDeps {
 /**
  * Handlers of `diagnosis:run` and `diagnosis:cancel`. A run collects, pushing each progress
  * event to the window that asked (tagged with the renderer's runId), then diagnoses. The
- * evidence bundle stays in main; only the diagnosis crosses IPC.
+ * evidence bundle stays in main: what crosses IPC is the diagnosis, the raw record behind each
+ * piece of evidence it cites (as secret-masked, size-capped JSON text), and the console links
+ * that open the collector's own queries.
  */
 export function createDiagnosisHandlers(
   deps: DiagnosisHandlerDeps,
@@ -42,7 +46,8 @@ export function createDiagnosisHandlers(
             `Nothing could be collected: ${bundle.gaps.map((g) => `${g.source}: ${g.reason}`).join('; ')}`,
           );
         }
-        return { runId, diagnosis: diagnose(bundle) };
+        const diagnosis = diagnose(bundle);
+        return { runId, diagnosis, records: evidenceRecords(diagnosis, bundle), links: consoleLinks(bundle) };
       } finally {
         running.delete(runId);
         if (controller.signal.aborted && connection !== undefined) {

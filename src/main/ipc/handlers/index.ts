@@ -1,15 +1,22 @@
 import type { SecretStore } from '../../../core/ports/secret-store';
 import { PRODUCT_NAME, PRODUCT_VERSION } from '../../product';
+import type { AppSettingsStore } from '../../settings/app-settings-store';
 import type { HandlerMap } from '../dispatcher';
 import { createAppStatusHandler, currentRuntime } from './app-status';
 import { createDiagnosisHandlers } from './diagnosis-handlers';
+import { createLinkHandlers } from './link-handlers';
+import type { OpenExternal } from './link-handlers';
 import { createProfileHandlers } from './profile-handlers';
 import type { ProfileHandlerDeps } from './profile-handlers';
+import { createSettingsHandlers } from './settings-handlers';
 
 /** What the handlers need from the composition root. */
 export interface HandlerDeps {
   readonly secrets: SecretStore;
   readonly profiles: ProfileHandlerDeps;
+  readonly settings: AppSettingsStore;
+  /** Opens a vetted console link in the system browser (Electron: `shell.openExternal`). */
+  readonly openExternal: OpenExternal;
 }
 
 /**
@@ -28,5 +35,7 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     }),
     ...createProfileHandlers(deps.profiles),
     ...createDiagnosisHandlers({ connect: deps.profiles.connect }),
+    ...createLinkHandlers({ openExternal: deps.openExternal }),
+    ...createSettingsHandlers(deps.settings),
   };
 }
