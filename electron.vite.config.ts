@@ -52,6 +52,14 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
     plugins: [react(), cspMetaTag()],
+    resolve: {
+      alias: {
+        // recharts' decimal.js-light: its "browser" entry is a UMD file holding a (dead)
+        // `Function('return this')`; the ES module build has none, so nothing eval-like ships
+        // under a CSP that forbids eval.
+        'decimal.js-light': resolve(__dirname, 'node_modules/decimal.js-light/decimal.mjs'),
+      },
+    },
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       minify: true,
