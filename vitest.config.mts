@@ -30,6 +30,7 @@ export default defineConfig({
         test: {
           name: 'renderer',
           environment: 'happy-dom',
+          setupFiles: ['src/renderer/test-setup.ts'],
           include: ['src/renderer/**/*.test.ts', 'src/renderer/**/*.test.tsx'],
         },
       },

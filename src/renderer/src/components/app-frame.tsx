@@ -5,7 +5,7 @@ import { ShieldKeyhole24Regular } from '@fluentui/react-icons';
 const useStyles = makeStyles({
   frame: {
     display: 'grid',
-    gridTemplateRows: 'auto 1fr',
+    gridTemplateRows: 'auto auto 1fr',
     minHeight: '100vh',
     backgroundColor: tokens.colorNeutralBackground2,
     color: tokens.colorNeutralForeground1,
@@ -22,6 +22,8 @@ const useStyles = makeStyles({
   productName: { margin: 0 },
   // The pages sit after the product name, as in Office apps; the bar keeps its height.
   nav: { marginInlineStart: tokens.spacingHorizontalXL },
+  // Window-wide switches sit at the far end of the bar.
+  actions: { marginInlineStart: 'auto', display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
   main: {
     paddingBlock: tokens.spacingVerticalXXL,
     paddingInline: tokens.spacingHorizontalXXL,
@@ -37,11 +39,15 @@ export interface AppFrameProps {
   readonly productName: string;
   /** The navigation between pages, shown in the title bar; none when omitted. */
   readonly nav?: ReactNode;
+  /** Switches for the whole window (screen-share mode), at the end of the title bar. */
+  readonly actions?: ReactNode;
+  /** A line under the title bar that must stay in view (the screen-share notice). */
+  readonly banner?: ReactNode;
   readonly children: ReactNode;
 }
 
 /** The window frame: a title bar with the product name and the pages, and the page below it. */
-export function AppFrame({ productName, nav, children }: AppFrameProps): ReactNode {
+export function AppFrame({ productName, nav, actions, banner, children }: AppFrameProps): ReactNode {
   const styles = useStyles();
   return (
     <div className={styles.frame}>
@@ -51,7 +57,10 @@ export function AppFrame({ productName, nav, children }: AppFrameProps): ReactNo
           {productName}
         </Text>
         {nav !== undefined && <div className={styles.nav}>{nav}</div>}
+        {actions !== undefined && <div className={styles.actions}>{actions}</div>}
       </header>
+      {/* Always present, so the page keeps the grid's last row whether or not a banner shows. */}
+      <div>{banner}</div>
       <main className={styles.main} id="main">
         {children}
       </main>

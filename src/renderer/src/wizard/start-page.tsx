@@ -3,6 +3,7 @@ import {
   Button,
   Card,
   CardHeader,
+  Checkbox,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -39,6 +40,9 @@ const useStyles = makeStyles({
 export interface StartPageProps {
   readonly view: StatusView;
   readonly onRecheck: () => void;
+  /** The saved preference; `null` while it loads or when it could not be read. */
+  readonly startInScreenShare?: boolean | null;
+  readonly onStartInScreenShareChange?: (on: boolean) => void;
 }
 
 function StatusFacts({ status }: { readonly status: AppStatus }): ReactNode {
@@ -66,7 +70,12 @@ function StatusFacts({ status }: { readonly status: AppStatus }): ReactNode {
  *
  * Presentational: it receives the status and a callback; the container fetches.
  */
-export function StartPage({ view, onRecheck }: StartPageProps): ReactNode {
+export function StartPage({
+  view,
+  onRecheck,
+  startInScreenShare = null,
+  onStartInScreenShareChange,
+}: StartPageProps): ReactNode {
   const styles = useStyles();
   return (
     <section className={styles.page} aria-labelledby="start-title">
@@ -102,6 +111,16 @@ export function StartPage({ view, onRecheck }: StartPageProps): ReactNode {
             Check again
           </Button>
         </div>
+        {onStartInScreenShareChange !== undefined && (
+          <Checkbox
+            label="Start in screen-share mode"
+            checked={startInScreenShare === true}
+            disabled={startInScreenShare === null}
+            onChange={(_, data) => {
+              onStartInScreenShareChange(data.checked === true);
+            }}
+          />
+        )}
       </Card>
     </section>
   );

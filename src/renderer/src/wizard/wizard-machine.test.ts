@@ -1,11 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../../core/diagnosis/diagnose';
 import { addEvents, healthyBundle, legacyDeny } from '../../../core/test-support/fixtures';
-import type { WizardEvent, WizardState } from './wizard-machine';
+import type { DiagnosisRun, WizardEvent, WizardState } from './wizard-machine';
 import { EMPTY_DRAFT, initialWizardState, windowFor, wizardReducer } from './wizard-machine';
 
 const NOW = '2026-11-21T12:00:00.000Z';
 const diagnosis = diagnose(healthyBundle((b) => addEvents(b, ...legacyDeny(40)), 'outlook-desktop'));
+const diagnosisRun: DiagnosisRun = {
+  diagnosis,
+  records: [],
+  links: {
+    okta: {
+      url: null,
+      reason: 'The demo tenant has no admin console.',
+      query: 'actor.id eq "00u1"',
+      since: NOW,
+      until: NOW,
+    },
+    entra: { url: 'https://entra.microsoft.com/', filter: "userPrincipalName eq 'jdoe@contoso.com'", instruction: '' },
+    graphExplorer: { url: 'https://developer.microsoft.com/', request: 'auditLogs/signIns' },
+  },
+};
 const draft = { ...EMPTY_DRAFT, upn: 'jdoe@contoso.com', symptom: 'outlook-desktop' as const };
 
 function run(events: readonly WizardEvent[], from: WizardState = initialWizardState('demo')): WizardState {
@@ -13,8 +28,8 @@ function run(events: readonly WizardEvent[], from: WizardState = initialWizardSt
 }
 
 const atSubject = run([{ type: 'continue' }, { type: 'edit-subject', draft }]);
-const atCollecting = run([{ type: 'start', now: NOW }], atSubject);
-const atVerdict = run([{ type: 'diagnosed', runId: 1, diagnosis }], atCollecting);
+const atCollecting = run([{ type: 'start', now: NOW, runId: 1 }], atSubject);
+const atVerdict = run([{ type: 'diagnosed', runId: 1, run: diagnosisRun }], atCollecting);
 
 describe('wizard: tenant step', () => {
   it('starts on the tenant step with the demo tenant preselected, and continues to the subject', () => {
@@ -35,7 +50,7 @@ describe('wizard: tenant step', () => {
 
 describe('wizard: subject step', () => {
   it('edits the draft and clears a previous error', () => {
-    const withError = run([{ type: 'start', now: NOW }], run([{ type: 'continue' }]));
+    const withError = run([{ type: 'start', now: NOW, runId: 1 }], run([{ type: 'continue' }]));
     expect(withError).toMatchObject({ step: 'subject', error: 'Pick what fails for the user.' });
     expect(run([{ type: 'edit-subject', draft: { upn: 'x@contoso.com' } }], withError)).toMatchObject({
       error: null,
@@ -47,7 +62,7 @@ describe('wizard: subject step', () => {
     const bad = run(
       [
         { type: 'edit-subject', draft: { upn: 'not a upn' } },
-        { type: 'start', now: NOW },
+        { type: 'start', now: NOW, runId: 1 },
       ],
       atSubject,
     );
@@ -61,7 +76,7 @@ describe('wizard: subject step', () => {
           type: 'edit-subject',
           draft: { window: 'custom', customSince: '2026-11-21T11:00:00Z', customUntil: '2026-11-21T10:00:00Z' },
         },
-        { type: 'start', now: NOW },
+        { type: 'start', now: NOW, runId: 1 },
       ],
       atSubject,
     );
@@ -112,11 +127,17 @@ describe('wizard: collecting', () => {
     expect(run([{ type: 'progress', runId: 7, progress: { step: 'okta.user', phase: 'started' } }], atCollecting)).toBe(
       atCollecting,
     );
-    expect(run([{ type: 'diagnosed', runId: 7, diagnosis }], atCollecting)).toBe(atCollecting);
+    expect(run([{ type: 'diagnosed', runId: 7, run: diagnosisRun }], atCollecting)).toBe(atCollecting);
   });
 
   it('reaches the verdict when diagnosed', () => {
-    expect(atVerdict).toMatchObject({ step: 'verdict', diagnosis, selectedEvidence: null, done: [], notes: '' });
+    expect(atVerdict).toMatchObject({
+      step: 'verdict',
+      run: diagnosisRun,
+      selectedEvidence: null,
+      done: [],
+      notes: '',
+    });
   });
 
   it('cancels: marks the run as cancelling, then returns to the subject with the draft kept', () => {
@@ -129,7 +150,7 @@ describe('wizard: collecting', () => {
       error: null,
     });
     // A result that arrives after Cancel does not show a verdict the technician abandoned.
-    expect(run([{ type: 'diagnosed', runId: 1, diagnosis }], cancelling)).toMatchObject({ step: 'subject' });
+    expect(run([{ type: 'diagnosed', runId: 1, run: diagnosisRun }], cancelling)).toMatchObject({ step: 'subject' });
   });
 
   it('fails with the error, and retries as a new run that ignores the old one', () => {
@@ -138,7 +159,7 @@ describe('wizard: collecting', () => {
       atCollecting,
     );
     expect(failed).toMatchObject({ step: 'failed', during: 'collecting', error: { code: 'unavailable' } });
-    const retried = run([{ type: 'retry', now: NOW }], failed);
+    const retried = run([{ type: 'retry', now: NOW, runId: 2 }], failed);
     expect(retried).toMatchObject({ step: 'collecting', runId: 2, sources: {} });
     expect(run([{ type: 'progress', runId: 1, progress: { step: 'okta.user', phase: 'started' } }], retried)).toBe(
       retried,
@@ -179,8 +200,9 @@ describe('wizard: verdict, fix, notes', () => {
   });
 
   it('collects again for the same user, or restarts', () => {
-    expect(run([{ type: 'retry', now: NOW }], atVerdict)).toMatchObject({
+    expect(run([{ type: 'retry', now: NOW, runId: 5 }], atVerdict)).toMatchObject({
       step: 'collecting',
+      runId: 5,
       subject: { upn: 'jdoe@contoso.com' },
     });
     expect(run([{ type: 'restart' }], atVerdict)).toEqual({ step: 'tenant', profileId: 'demo' });

@@ -1,5 +1,6 @@
 import type { CollectionProgress } from '../../../core/collection/collect-evidence';
 import { validateSubject } from '../../../core/collection/subject';
+import type { ChannelOutput } from '../../../shared/ipc/contract';
 import type { Diagnosis } from '../../../core/diagnosis/model';
 import type { EvidenceSource, EvidenceSubject } from '../../../core/evidence/bundle';
 import type { Symptom } from '../../../core/evidence/symptoms';
@@ -11,6 +12,14 @@ import type { IpcError } from '../../../shared/result';
  * reducer. Components render a step and dispatch events; only the bridge module performs the
  * effects the container derives from the state (start a collection, cancel it).
  */
+
+/** What a finished run brings back: the diagnosis, its evidence's raw records, console links. */
+export type DiagnosisRun = Omit<ChannelOutput<'diagnosis:run'>, 'runId' | 'diagnosis'> & {
+  readonly diagnosis: Diagnosis;
+};
+
+/** Links that open the run's queries in the Okta and Microsoft consoles. */
+export type ConsoleLinks = DiagnosisRun['links'];
 
 /** When the problem happened, as the technician picks it. */
 export type WindowChoice = 'last-hour' | 'today' | 'last-7-days' | 'custom';
@@ -58,7 +67,7 @@ export type WizardState =
       readonly profileId: string;
       readonly draft: SubjectDraft;
       readonly subject: EvidenceSubject;
-      readonly diagnosis: Diagnosis;
+      readonly run: DiagnosisRun;
       /** The evidence record the technician opened (an Okta uuid or a sign-in id). */
       readonly selectedEvidence: string | null;
       /** Remediation steps of the primary finding marked done, by index. */
@@ -81,13 +90,14 @@ export type WizardEvent =
   | { readonly type: 'continue' }
   | { readonly type: 'back' }
   | { readonly type: 'edit-subject'; readonly draft: Partial<SubjectDraft> }
-  | { readonly type: 'start'; readonly now: string }
+  /** `runId` comes from the container: unique for the window's life, so main never sees one twice. */
+  | { readonly type: 'start'; readonly now: string; readonly runId: number }
   | { readonly type: 'progress'; readonly runId: number; readonly progress: CollectionProgress }
-  | { readonly type: 'diagnosed'; readonly runId: number; readonly diagnosis: Diagnosis }
+  | { readonly type: 'diagnosed'; readonly runId: number; readonly run: DiagnosisRun }
   | { readonly type: 'collection-failed'; readonly runId: number; readonly error: IpcError }
   | { readonly type: 'cancel' }
   | { readonly type: 'cancelled'; readonly runId: number }
-  | { readonly type: 'retry'; readonly now: string }
+  | { readonly type: 'retry'; readonly now: string; readonly runId: number }
   | { readonly type: 'select-evidence'; readonly id: string | null }
   | { readonly type: 'toggle-done'; readonly index: number }
   | { readonly type: 'edit-notes'; readonly notes: string }
@@ -162,11 +172,6 @@ function statusOf(progress: CollectionProgress, previous: SourceStatus | undefin
   }
 }
 
-/** The run id of the next collection: always new, so stale progress can be recognised. */
-function nextRun(state: WizardState): number {
-  return state.step === 'collecting' || state.step === 'failed' ? state.runId + 1 : 1;
-}
-
 /**
  * The wizard's reducer: pure, total, and exhaustive over steps and events. An event that makes
  * no sense in a step leaves the state unchanged (it cannot happen through the UI, and a late
@@ -189,7 +194,7 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
         case 'start': {
           const result = subjectOf(state.draft, event.now);
           if (!result.ok) return { ...state, error: result.error };
-          return collecting(state.profileId, state.draft, result.subject, 1);
+          return collecting(state.profileId, state.draft, result.subject, event.runId);
         }
         default:
           return state;
@@ -210,7 +215,7 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
                 profileId: state.profileId,
                 draft: state.draft,
                 subject: state.subject,
-                diagnosis: event.diagnosis,
+                run: event.run,
                 selectedEvidence: null,
                 done: [],
                 notes: '',
@@ -238,7 +243,7 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
           const result = subjectOf(state.draft, event.now);
           if (!result.ok)
             return { step: 'subject', profileId: state.profileId, draft: state.draft, error: result.error };
-          return collecting(state.profileId, state.draft, result.subject, nextRun(state));
+          return collecting(state.profileId, state.draft, result.subject, event.runId);
         }
         case 'back':
           return { step: 'subject', profileId: state.profileId, draft: state.draft, error: null };
@@ -267,7 +272,7 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
         case 'select-evidence':
           return { ...state, selectedEvidence: event.id };
         case 'toggle-done': {
-          const count = state.diagnosis.primary?.remediation.length ?? 0;
+          const count = state.run.diagnosis.primary?.remediation.length ?? 0;
           if (!Number.isInteger(event.index) || event.index < 0 || event.index >= count) return state;
           const done = state.done.includes(event.index)
             ? state.done.filter((i) => i !== event.index)
@@ -281,7 +286,7 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
           const result = subjectOf(state.draft, event.now);
           if (!result.ok)
             return { step: 'subject', profileId: state.profileId, draft: state.draft, error: result.error };
-          return collecting(state.profileId, state.draft, result.subject, 1);
+          return collecting(state.profileId, state.draft, result.subject, event.runId);
         }
         case 'restart':
           return initialWizardState(state.profileId);
