@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, protocol, session, shell } from 'electron';
 import type { SecretStore } from '../core/ports/secret-store';
 import { createIpcDispatcher } from './ipc/dispatcher';
+import { IncidentStore, incidentsDirBeside } from './incidents/incident-store';
 import { createHandlers } from './ipc/handlers';
 import { registerIpc } from './ipc/register-ipc';
 import { createSenderPolicy, originOf, TrustedWebContents } from './ipc/sender-policy';
@@ -99,6 +100,7 @@ export function bootstrapApp(options: BootstrapOptions): boolean {
           secrets: options.secrets,
           profiles: profileHandlerDeps(new ProfileStore(profilesFile, options.secrets), PUBLIC_CLOUD, demo),
           settings: new AppSettingsStore(settingsFileBeside(profilesFile)),
+          incidents: new IncidentStore(incidentsDirBeside(profilesFile)),
           // Only ever called with a link the links:open handler has vetted (https, allow-listed host).
           openExternal: (url) => shell.openExternal(url),
         }),

@@ -10,6 +10,7 @@ export type IpcErrorCode =
   | 'unknown-channel'
   | 'invalid-output'
   | 'unavailable'
+  | 'not-found'
   | 'cancelled'
   | 'internal';
 

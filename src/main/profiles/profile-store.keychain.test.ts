@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { IPC_CONTRACT } from '../../shared/ipc/contract';
 import type { Profile } from '../../shared/ipc/profiles';
 import { startDemoTenant } from '../demo-tenant/demo-tenant';
 import type { DemoTenant } from '../demo-tenant/demo-tenant';
+import { IncidentStore } from '../incidents/incident-store';
 import { createIpcDispatcher } from '../ipc/dispatcher';
 import { createHandlers } from '../ipc/handlers';
 import { createSenderPolicy, TrustedWebContents } from '../ipc/sender-policy';
@@ -43,6 +44,7 @@ beforeAll(async () => {
       secrets,
       profiles: profileHandlerDeps(store, demoTenantCloud(tenant), new DemoTenantHost(tenant)),
       settings: new AppSettingsStore(join(dir, 'settings.json')),
+      incidents: new IncidentStore(join(dir, 'incidents')),
       openExternal: () => Promise.resolve(),
     }),
     isTrustedSender: createSenderPolicy(trusted, ['app://triage']),
@@ -147,6 +149,17 @@ describe('tenant profiles in the real keychain, through IPC', () => {
     await call('profiles:save', { profile });
     await call('secrets:set', { profileId: profile.id, kind: 'okta-api-token', value: values[0] });
     await call('secrets:set', { profileId: profile.id, kind: 'entra-client-secret', value: values[1] });
+    // A real diagnosis with the stored secrets: its answer, and the incident it is kept as, must carry none.
+    const diagnosisRequest = {
+      runId: 1,
+      profileId: profile.id,
+      upn: 'dmitri.volkov@contoso.com',
+      symptom: 'outlook-desktop',
+      since: new Date(Date.now() - 86_400_000).toISOString(),
+      until: new Date().toISOString(),
+    };
+    const { incidentId } = (await call('diagnosis:run', diagnosisRequest)) as { incidentId: string | null };
+    expect(incidentId).not.toBeNull();
     const inputs: Record<string, unknown> = {
       'app:get-status': {},
       'profiles:list': {},
@@ -155,24 +168,28 @@ describe('tenant profiles in the real keychain, through IPC', () => {
       'secrets:set': { profileId: profile.id, kind: 'okta-api-token', value: values[0] },
       'profiles:preflight': { id: profile.id },
       'entra:discover-tenant': { domain: 'contoso.com' },
-      // A real diagnosis with the stored secrets: its answer must carry none of them either.
-      'diagnosis:run': {
-        runId: 1,
-        profileId: profile.id,
-        upn: 'dmitri.volkov@contoso.com',
-        symptom: 'outlook-desktop',
-        since: new Date(Date.now() - 86_400_000).toISOString(),
-        until: new Date().toISOString(),
-      },
+      'diagnosis:run': { ...diagnosisRequest, runId: 2 },
       'diagnosis:cancel': { runId: 99 },
       'links:open': { url: 'https://entra.microsoft.com/' },
       'settings:get': {},
       'settings:set': { startInScreenShare: true },
+      'incidents:list': {},
+      'incidents:open': { id: incidentId },
+      'incidents:update': {
+        id: incidentId,
+        work: { step: 'notes', done: [0], notes: 'Called back.', status: 'closed' },
+      },
+      'incidents:delete': { id: incidentId },
     };
     expect(Object.keys(inputs).sort()).toEqual([...IPC_CHANNELS].sort());
     for (const channel of IPC_CHANNELS) {
       const answer = JSON.stringify(await call(channel, inputs[channel]));
       for (const value of values) expect(answer.includes(value), `${channel} answered with a secret`).toBe(false);
+    }
+    // Nor does anything the runs left on disk: the incident files and their evidence.
+    for (const name of await readdir(join(dir, 'incidents'))) {
+      const text = await readFile(join(dir, 'incidents', name), 'utf8');
+      for (const value of values) expect(text.includes(value), `${name} holds a secret`).toBe(false);
     }
     await call('profiles:delete', { id: profile.id });
   });
@@ -187,19 +204,31 @@ describe('tenant profiles in the real keychain, through IPC', () => {
           walk(v, `${path}.${k}`);
         }
       } else if (schema instanceof z.ZodArray) walk(schema.element as z.ZodType, `${path}[]`);
-      else if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable || schema instanceof z.ZodDefault)
+      else if (
+        schema instanceof z.ZodOptional ||
+        schema instanceof z.ZodNullable ||
+        schema instanceof z.ZodDefault ||
+        // Read-only lists (the diagnosis, the incident list) are walked into like any other.
+        schema instanceof z.ZodReadonly
+      )
         walk(schema.unwrap() as z.ZodType, path);
       else if (schema instanceof z.ZodPipe) walk(schema.in as z.ZodType, path);
     };
     for (const channel of IPC_CHANNELS) walk(IPC_CONTRACT[channel].output, channel);
     expect(fields.length).toBeGreaterThan(30);
+    expect(fields).toEqual(
+      expect.arrayContaining(['incidents:list.incidents[].summary', 'incidents:open.incident.work.notes']),
+    );
     // Judge the field path, not the channel name ("secrets:set" is allowed to answer a status).
     const suspicious = fields
       .map((f) => f.slice(f.indexOf('.') + 1))
       .filter(
         (f) =>
           /secret|token|password|privatekey|private_key|(^|\.)value$|(^|\.)key$/i.test(f) &&
-          !/(^|\.)secrets(\[\])?(\.(kind|configured|verifiedAt))?$/.test(f),
+          !/(^|\.)secrets(\[\])?(\.(kind|configured|verifiedAt))?$/.test(f) &&
+          // The value of the vendor-record field a finding cites (an ImmutableID, an error code),
+          // in a diagnosis and in a reopened incident's; the answers above are checked for secrets.
+          !/(^|\.)evidence\[\]\.value$/.test(f),
       );
     expect(suspicious).toEqual([]);
   });

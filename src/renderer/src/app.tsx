@@ -6,18 +6,22 @@ import type { AppStatus } from '../../shared/ipc/app-status';
 import type { Result } from '../../shared/result';
 import {
   cancelDiagnosis,
+  deleteIncident,
   deleteProfile,
   discoverTenant,
   fetchAppStatus,
   getSettings,
+  listIncidents,
   listProfiles,
   onDiagnosisProgress,
+  openIncident,
   openLink,
   runDiagnosis,
   runPreflight,
   saveProfile,
   saveSettings,
   setSecret,
+  updateIncident,
 } from './bridge';
 import { AppFrame } from './components/app-frame';
 import { withLargerType } from './screen-share/larger-type';
@@ -37,7 +41,17 @@ const PRODUCT_NAME = 'Sign-in Triage';
 const SETUP_API: SetupApi = { listProfiles, saveProfile, deleteProfile, setSecret, runPreflight, discoverTenant };
 
 /** The wizard's view of main. */
-const WIZARD_API: WizardApi = { listProfiles, runDiagnosis, cancelDiagnosis, onDiagnosisProgress, openLink };
+const WIZARD_API: WizardApi = {
+  listProfiles,
+  runDiagnosis,
+  cancelDiagnosis,
+  onDiagnosisProgress,
+  openLink,
+  listIncidents,
+  openIncident,
+  updateIncident,
+  deleteIncident,
+};
 
 /** The pages of the app, in tab order. */
 type PageKey = 'start' | 'tenants';

@@ -1,17 +1,22 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TriageBridge } from '../../shared/ipc/contract';
+import type { IncidentSummary, IncidentWork } from '../../shared/ipc/incidents';
 import type { PreflightReport, Profile, ProfileSummary } from '../../shared/ipc/profiles';
 import {
+  deleteIncident,
   deleteProfile,
   discoverTenant,
   fetchAppStatus,
   getSettings,
+  listIncidents,
   listProfiles,
+  openIncident,
   openLink,
   runPreflight,
   saveProfile,
   saveSettings,
   setSecret,
+  updateIncident,
 } from './bridge';
 
 type Writable = { triage?: TriageBridge };
@@ -33,6 +38,10 @@ function fakeBridge(overrides: Partial<TriageBridge>): TriageBridge {
     openLink: unused,
     getSettings: unused,
     saveSettings: unused,
+    listIncidents: unused,
+    openIncident: unused,
+    updateIncident: unused,
+    deleteIncident: unused,
     onDiagnosisProgress: () => () => undefined,
     ...overrides,
   };
@@ -45,6 +54,20 @@ const profile: Profile = {
   entra: { tenant: 'fabrikam.com', clientId: '00000000-0000-0000-0000-000000000001', authMode: 'client-secret' },
 };
 const summary: ProfileSummary = { profile, builtIn: false, secrets: [] };
+
+const incidentId = 'inc-20261121T231500Z-a1b2c3d4';
+const work: IncidentWork = { step: 'fix', done: [0, 2], notes: 'Reset the app password.', status: 'draft' };
+const incidentSummary: IncidentSummary = {
+  id: incidentId,
+  createdAt: '2026-11-21T23:15:00.000Z',
+  updatedAt: '2026-11-21T23:20:00.000Z',
+  status: 'draft',
+  profileId: 'demo',
+  upn: 'dmitri.volkov@contoso.com',
+  symptom: 'outlook-desktop',
+  code: 'LEGACY_AUTH_STALE_PASSWORD',
+  summary: 'Outlook is still using an old password over a legacy protocol.',
+};
 
 afterEach(() => {
   delete (window as Writable).triage;
@@ -63,6 +86,10 @@ describe('renderer bridge module', () => {
       openLink('https://entra.microsoft.com/'),
       getSettings(),
       saveSettings({ startInScreenShare: true }),
+      listIncidents(),
+      openIncident(incidentId),
+      updateIncident(incidentId, work),
+      deleteIncident(incidentId),
     ];
     for (const result of await Promise.all(calls)) {
       expect(result).toMatchObject({ ok: false, error: { code: 'unavailable' } });
@@ -98,6 +125,9 @@ describe('renderer bridge module', () => {
       openLink: answer({ opened: true }),
       getSettings: answer({ startInScreenShare: false }),
       saveSettings: answer({ startInScreenShare: true }),
+      listIncidents: answer({ incidents: [incidentSummary], unreadable: 1 }),
+      updateIncident: answer({ updatedAt: '2026-11-21T23:25:00.000Z' }),
+      deleteIncident: answer({ deleted: true }),
     });
 
     await expect(listProfiles()).resolves.toEqual({ ok: true, value: { profiles: [summary] } });
@@ -121,6 +151,15 @@ describe('renderer bridge module', () => {
       ok: true,
       value: { startInScreenShare: true },
     });
+    await expect(listIncidents()).resolves.toEqual({
+      ok: true,
+      value: { incidents: [incidentSummary], unreadable: 1 },
+    });
+    await expect(updateIncident(incidentId, work)).resolves.toEqual({
+      ok: true,
+      value: { updatedAt: '2026-11-21T23:25:00.000Z' },
+    });
+    await expect(deleteIncident(incidentId)).resolves.toEqual({ ok: true, value: { deleted: true } });
     expect(inputs).toEqual([
       {},
       { profile },
@@ -131,6 +170,30 @@ describe('renderer bridge module', () => {
       { url: 'https://acme-admin.okta.com/report/system_log_2' },
       {},
       { startInScreenShare: true },
+      {},
+      { id: incidentId, work },
+      { id: incidentId },
     ]);
+  });
+
+  it('reopens an incident by id, passing main’s answer and its errors through', async () => {
+    const inputs: unknown[] = [];
+    const opened = { incident: { id: incidentId, status: 'draft', work } };
+    (window as Writable).triage = fakeBridge({
+      openIncident: ((input: unknown) => {
+        inputs.push(input);
+        return Promise.resolve(
+          inputs.length === 1
+            ? { ok: true, value: opened }
+            : { ok: false, error: { code: 'not-found', message: `Incident ${incidentId} does not exist (any more).` } },
+        );
+      }) as unknown as TriageBridge['openIncident'],
+    });
+    await expect(openIncident(incidentId)).resolves.toEqual({ ok: true, value: opened });
+    await expect(openIncident(incidentId)).resolves.toEqual({
+      ok: false,
+      error: { code: 'not-found', message: `Incident ${incidentId} does not exist (any more).` },
+    });
+    expect(inputs).toEqual([{ id: incidentId }, { id: incidentId }]);
   });
 });

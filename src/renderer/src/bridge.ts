@@ -92,6 +92,8 @@ export async function discoverTenant(domain: string): Promise<Result<{ readonly 
  * Runs a diagnosis in main; progress arrives through {@link onDiagnosisProgress} meanwhile. The
  * answer carries the diagnosis, the raw record behind each cited piece of evidence (JSON text,
  * secrets masked, at most 64 KiB each) and the links that open the same queries in the consoles.
+ * Main keeps every run as a draft incident: `incidentId` is its id, or null when it could not be
+ * saved, and then `saveError` says why (the diagnosis is there all the same).
  */
 export async function runDiagnosis(
   request: ChannelInput<'diagnosis:run'>,
@@ -132,4 +134,51 @@ export async function getSettings(): Promise<Result<AppSettings>> {
 /** Saves the app's settings; main answers with what it stored. */
 export async function saveSettings(settings: AppSettings): Promise<Result<AppSettings>> {
   return call('saveSettings', settings);
+}
+
+/**
+ * Lists the newest incidents (at most 100, last updated first). `unreadable` counts incident
+ * files main skipped because they are damaged; the list itself never fails over one.
+ */
+export async function listIncidents(): Promise<Result<ChannelOutput<'incidents:list'>>> {
+  return call('listIncidents', {});
+}
+
+/**
+ * Reopens an incident: its diagnosis, the raw records and console links rebuilt from its stored
+ * evidence (the same as the run showed), and the technician's work so far. An id main does not
+ * know answers `not-found`.
+ */
+export async function openIncident(id: string): Promise<
+  Result<{
+    readonly incident: Omit<ChannelOutput<'incidents:open'>['incident'], 'diagnosis'> & {
+      readonly diagnosis: Diagnosis;
+    };
+  }>
+> {
+  const result = await call('openIncident', { id });
+  // As for runDiagnosis: the engine made the stored diagnosis, and main checked it on read and
+  // on the way out; only the schema's inferred type is looser than the engine's.
+  return result.ok
+    ? {
+        ok: true,
+        value: { incident: { ...result.value.incident, diagnosis: result.value.incident.diagnosis as Diagnosis } },
+      }
+    : result;
+}
+
+/**
+ * Saves the technician's work on an incident (step, ticked fix steps, notes, status); main
+ * answers with the time it saved. Saves of one incident land in call order, the last one wins.
+ */
+export async function updateIncident(
+  id: string,
+  work: ChannelInput<'incidents:update'>['work'],
+): Promise<Result<{ readonly updatedAt: string }>> {
+  return call('updateIncident', { id, work });
+}
+
+/** Deletes an incident and its stored evidence; `deleted: false` when there was no such incident. */
+export async function deleteIncident(id: string): Promise<Result<{ readonly deleted: boolean }>> {
+  return call('deleteIncident', { id });
 }

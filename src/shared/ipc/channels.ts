@@ -17,6 +17,10 @@ export const BRIDGE_METHODS = {
   openLink: 'links:open',
   getSettings: 'settings:get',
   saveSettings: 'settings:set',
+  listIncidents: 'incidents:list',
+  openIncident: 'incidents:open',
+  updateIncident: 'incidents:update',
+  deleteIncident: 'incidents:delete',
 } as const;
 
 /**

@@ -4,6 +4,12 @@ import type { BridgeEvent, BridgeMethod, EventChannel, IpcChannel } from './chan
 export type { IpcChannel } from './channels';
 import { BRIDGE_EVENTS, BRIDGE_METHODS } from './channels';
 import { diagnosisProgressSchema, diagnosisRequestSchema, diagnosisRunResultSchema } from './diagnosis';
+import {
+  incidentRefSchema,
+  listIncidentsResultSchema,
+  openIncidentSchema,
+  updateIncidentRequestSchema,
+} from './incidents';
 import { openLinkRequestSchema, openLinkResultSchema } from './links';
 import { appSettingsSchema } from './settings';
 import { appStatusSchema } from './app-status';
@@ -80,6 +86,24 @@ export const IPC_CONTRACT = {
   'settings:set': {
     input: appSettingsSchema,
     output: appSettingsSchema,
+  },
+  // Incidents: every diagnosis run is kept (see diagnosis:run's incidentId) to list, reopen and continue.
+  'incidents:list': {
+    input: z.object({}).strict(),
+    output: listIncidentsResultSchema,
+  },
+  'incidents:open': {
+    input: incidentRefSchema,
+    output: z.object({ incident: openIncidentSchema }).strict(),
+  },
+  // Saves the technician's work only; what was diagnosed and its evidence never change.
+  'incidents:update': {
+    input: updateIncidentRequestSchema,
+    output: z.object({ updatedAt: z.iso.datetime({ offset: true }) }).strict(),
+  },
+  'incidents:delete': {
+    input: incidentRefSchema,
+    output: z.object({ deleted: z.boolean() }).strict(),
   },
 } as const satisfies Record<IpcChannel, ChannelSpec>;
 

@@ -4,6 +4,7 @@ import { EVIDENCE_SOURCES } from '../../core/evidence/bundle';
 import { VERDICT_CODES } from '../../core/diagnosis/verdicts';
 import { EVIDENCE_KINDS } from '../../core/diagnosis/model';
 import { MAX_RECORD_JSON_BYTES } from '../../core/diagnosis/evidence-records';
+import { incidentIdSchema } from './incident-id';
 
 /*
  * The diagnosis as it crosses IPC. Every field is declared, so the dispatcher's output check
@@ -13,7 +14,8 @@ import { MAX_RECORD_JSON_BYTES } from '../../core/diagnosis/evidence-records';
 /** A read-only list, like the engine's own data (the diagnosis is never mutated after it is made). */
 const list = <T extends z.ZodType>(item: T) => z.array(item).readonly();
 
-const subjectSchema = z
+/** Who and when a diagnosis is about (the evidence bundle's subject). */
+export const subjectSchema = z
   .object({ upn: z.string(), since: z.string(), until: z.string(), symptom: z.enum(SYMPTOMS).optional() })
   .strict();
 
@@ -76,7 +78,7 @@ export const diagnosisSchema = z
   .strict();
 
 /** The raw vendor record behind one evidence item, as text (secrets masked, size capped). */
-const evidenceRecordSchema = z
+export const evidenceRecordSchema = z
   .object({
     id: z.string(),
     source: z.enum(EVIDENCE_KINDS),
@@ -86,7 +88,7 @@ const evidenceRecordSchema = z
   .strict();
 
 /** "Open the same query" in the Okta System Log, the Entra sign-in logs and Graph Explorer. */
-const consoleLinksSchema = z
+export const consoleLinksSchema = z
   .object({
     okta: z
       .object({
@@ -102,16 +104,25 @@ const consoleLinksSchema = z
   })
   .strict();
 
+/** The raw records behind a diagnosis's evidence, in order of first citation. */
+export const evidenceRecordsSchema = list(evidenceRecordSchema);
+
 /**
  * What a run answers: the diagnosis, the raw record behind each distinct evidence item (the
  * rest of the evidence bundle stays in main), and the console links for the same queries.
+ *
+ * Every run is kept as a draft incident; `incidentId` is its id, or null when it could not be
+ * saved (a full disk, a folder without write access), and then `saveError` says why, so the
+ * wizard can say "not saved" while the technician still gets the diagnosis.
  */
 export const diagnosisRunResultSchema = z
   .object({
     runId: z.number().int(),
     diagnosis: diagnosisSchema,
-    records: list(evidenceRecordSchema),
+    records: evidenceRecordsSchema,
     links: consoleLinksSchema,
+    incidentId: incidentIdSchema.nullable(),
+    saveError: z.string().optional(),
   })
   .strict();
 

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelOutput } from '../../../shared/ipc/contract';
 import type { DiagnosisProgress } from '../../../shared/ipc/diagnosis';
@@ -5,6 +8,7 @@ import { connectToDemoTenant } from '../../collect/demo-connection';
 import { startDemoTenant } from '../../demo-tenant/demo-tenant';
 import { listDemoUsers } from '../../demo-tenant/demo-users';
 import type { DemoTenant } from '../../demo-tenant/demo-tenant';
+import { IncidentStore } from '../../incidents/incident-store';
 import { handlersWith } from '../../test-support/handlers';
 import { createIpcDispatcher } from '../dispatcher';
 import type { IpcDispatcher } from '../dispatcher';
@@ -18,12 +22,24 @@ import { createDiagnosisHandlers } from './diagnosis-handlers';
 
 const sender = { webContentsId: 1, isTopFrame: true, url: 'app://triage/index.html' };
 
+// Every run is kept as an incident (incident-handlers.test.ts looks at them); here they pile up in one folder.
+let incidentsDir: string;
+beforeAll(async () => {
+  incidentsDir = await mkdtemp(join(tmpdir(), 'diagnosis-incidents-'));
+});
+afterAll(async () => {
+  await rm(incidentsDir, { recursive: true, force: true });
+});
+
 function dispatcherFor(tenant: DemoTenant): IpcDispatcher {
   const trusted = new TrustedWebContents();
   trusted.add(1);
   return createIpcDispatcher({
     handlers: handlersWith(
-      createDiagnosisHandlers({ connect: (_id, limits) => Promise.resolve(connectToDemoTenant(tenant, limits)) }),
+      createDiagnosisHandlers({
+        connect: (_id, limits) => Promise.resolve(connectToDemoTenant(tenant, limits)),
+        incidents: new IncidentStore(incidentsDir),
+      }),
     ),
     isTrustedSender: createSenderPolicy(trusted, ['app://triage']),
   });
@@ -53,8 +69,13 @@ describe('diagnosis over IPC', () => {
     );
     expect(result).toMatchObject({
       ok: true,
-      value: { runId: 4, diagnosis: { primary: { code: 'LEGACY_AUTH_STALE_PASSWORD' } } },
+      value: {
+        runId: 4,
+        diagnosis: { primary: { code: 'LEGACY_AUTH_STALE_PASSWORD' } },
+        incidentId: expect.stringMatching(/^inc-\d{8}T\d{6}Z-[0-9a-f]{8}$/) as unknown,
+      },
     });
+    expect(result.ok && 'saveError' in (result.value as object)).toBe(false);
     expect(events.every((e) => e.channel === 'diagnosis:progress' && e.payload.runId === 4)).toBe(true);
     expect(events.some((e) => e.payload.step === 'okta.logEvents' && e.payload.phase === 'done')).toBe(true);
   });

@@ -1,25 +1,49 @@
 import { collectEvidence, nothingCollected } from '../../../core/collection/collect-evidence';
 import { validateSubject } from '../../../core/collection/subject';
-import { consoleLinks } from '../../../core/diagnosis/console-links';
 import { diagnose } from '../../../core/diagnosis/diagnose';
-import { evidenceRecords } from '../../../core/diagnosis/evidence-records';
 import type { RunLimits, SourceConnection } from '../../collect/source-connection';
 import { DEFAULT_RUN_LIMITS } from '../../collect/source-connection';
+import { IncidentError } from '../../incidents/incident-store';
+import type { IncidentStore, NewIncident } from '../../incidents/incident-store';
 import type { HandlerMap } from '../dispatcher';
 import { IpcFailure } from '../ipc-failure';
+import { diagnosisView } from './diagnosis-view';
 
-/** What the diagnosis handlers need: a connection for a profile, bounded by the run's limits. */
+/**
+ * What the diagnosis handlers need: a connection for a profile, bounded by the run's limits,
+ * and the store every run is kept in as an incident.
+ */
 export interface DiagnosisHandlerDeps {
   readonly connect: (profileId: string, limits: RunLimits) => Promise<SourceConnection>;
+  readonly incidents: Pick<IncidentStore, 'create'>;
   readonly now?: () => Date;
+}
+
+/** Where a run's incident was kept: its id, or why it could not be saved. */
+type SaveOutcome = { readonly incidentId: string } | { readonly incidentId: null; readonly saveError: string };
+
+/**
+ * Keeps a run as a draft incident. A run whose incident cannot be saved still answers with its
+ * diagnosis (the technician is on a call); the wizard shows `saveError` and "not saved".
+ */
+async function keepIncident(store: DiagnosisHandlerDeps['incidents'], incident: NewIncident): Promise<SaveOutcome> {
+  try {
+    return { incidentId: (await store.create(incident)).id };
+  } catch (error: unknown) {
+    // The store's messages name the folder and the file-system code only; anything else is a
+    // bug whose text is not forwarded to the renderer.
+    const saveError = error instanceof IncidentError ? error.message : 'The incident could not be saved.';
+    return { incidentId: null, saveError };
+  }
 }
 
 /**
  * Handlers of `diagnosis:run` and `diagnosis:cancel`. A run collects, pushing each progress
- * event to the window that asked (tagged with the renderer's runId), then diagnoses. The
- * evidence bundle stays in main: what crosses IPC is the diagnosis, the raw record behind each
- * piece of evidence it cites (as secret-masked, size-capped JSON text), and the console links
- * that open the collector's own queries.
+ * event to the window that asked (tagged with the renderer's runId), diagnoses, and keeps the
+ * diagnosis and its evidence as a draft incident. The evidence bundle stays in main: what
+ * crosses IPC is the diagnosis, the raw record behind each piece of evidence it cites (as
+ * secret-masked, size-capped JSON text), the console links that open the collector's own
+ * queries, and the incident's id.
  */
 export function createDiagnosisHandlers(
   deps: DiagnosisHandlerDeps,
@@ -47,7 +71,8 @@ export function createDiagnosisHandlers(
           );
         }
         const diagnosis = diagnose(bundle);
-        return { runId, diagnosis, records: evidenceRecords(diagnosis, bundle), links: consoleLinks(bundle) };
+        const saved = await keepIncident(deps.incidents, { profileId, bundle, diagnosis });
+        return { runId, diagnosis, ...diagnosisView(diagnosis, bundle), ...saved };
       } finally {
         running.delete(runId);
         if (controller.signal.aborted && connection !== undefined) {

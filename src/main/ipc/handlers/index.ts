@@ -1,9 +1,11 @@
 import type { SecretStore } from '../../../core/ports/secret-store';
+import type { IncidentStore } from '../../incidents/incident-store';
 import { PRODUCT_NAME, PRODUCT_VERSION } from '../../product';
 import type { AppSettingsStore } from '../../settings/app-settings-store';
 import type { HandlerMap } from '../dispatcher';
 import { createAppStatusHandler, currentRuntime } from './app-status';
 import { createDiagnosisHandlers } from './diagnosis-handlers';
+import { createIncidentHandlers } from './incident-handlers';
 import { createLinkHandlers } from './link-handlers';
 import type { OpenExternal } from './link-handlers';
 import { createProfileHandlers } from './profile-handlers';
@@ -15,6 +17,8 @@ export interface HandlerDeps {
   readonly secrets: SecretStore;
   readonly profiles: ProfileHandlerDeps;
   readonly settings: AppSettingsStore;
+  /** Where every diagnosis is kept as an incident (`incidents/` beside the profiles file). */
+  readonly incidents: IncidentStore;
   /** Opens a vetted console link in the system browser (Electron: `shell.openExternal`). */
   readonly openExternal: OpenExternal;
 }
@@ -34,7 +38,8 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       secrets: deps.secrets,
     }),
     ...createProfileHandlers(deps.profiles),
-    ...createDiagnosisHandlers({ connect: deps.profiles.connect }),
+    ...createDiagnosisHandlers({ connect: deps.profiles.connect, incidents: deps.incidents }),
+    ...createIncidentHandlers(deps.incidents),
     ...createLinkHandlers({ openExternal: deps.openExternal }),
     ...createSettingsHandlers(deps.settings),
   };

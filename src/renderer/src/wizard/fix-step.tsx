@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
-import { Button, Card, Checkbox, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Card, Checkbox, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { Finding } from '../../../core/diagnosis/model';
 import type { EvidenceSubject } from '../../../core/evidence/bundle';
 import { SubjectLine } from './collecting-step';
-import { StepFrame } from './step-frame';
+import { ForwardAndBack, StepFrame } from './step-frame';
 
 const useStyles = makeStyles({
   columns: {
@@ -46,16 +46,7 @@ export function FixStep({ subject, finding, done, onToggle, onContinue, onBack }
     <StepFrame
       id="step-fix"
       title="Fix it"
-      actions={
-        <>
-          <Button appearance="primary" onClick={onContinue}>
-            Continue to notes
-          </Button>
-          <Button appearance="secondary" onClick={onBack}>
-            Back
-          </Button>
-        </>
-      }
+      actions={<ForwardAndBack forward="Continue to notes" onForward={onContinue} onBack={onBack} />}
     >
       <SubjectLine subject={subject} />
       <Text as="p" weight="semibold">

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
-import { Button, Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
+import { Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
 import type { Finding } from '../../../core/diagnosis/model';
 import type { EvidenceSubject } from '../../../core/evidence/bundle';
 import { SubjectLine } from './collecting-step';
-import { StepFrame } from './step-frame';
+import { ForwardAndBack, StepFrame } from './step-frame';
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
@@ -19,7 +19,8 @@ export interface NotesStepProps {
   readonly notes: string;
   readonly onEditNotes: (notes: string) => void;
   readonly onBack: () => void;
-  readonly onRestart: () => void;
+  /** Closes the incident (saved as closed) and goes back to the first step for the next call. */
+  readonly onClose: () => void;
 }
 
 /** The longest note kept: a ticket's work notes, not a document. */
@@ -28,31 +29,14 @@ export const MAX_NOTES = 20_000;
 /**
  * Step 6: what the technician wants on the record: the verdict, what was done, their notes.
  */
-export function NotesStep({
-  subject,
-  finding,
-  done,
-  notes,
-  onEditNotes,
-  onBack,
-  onRestart,
-}: NotesStepProps): ReactNode {
+export function NotesStep({ subject, finding, done, notes, onEditNotes, onBack, onClose }: NotesStepProps): ReactNode {
   const styles = useStyles();
   const doneSteps = finding.remediation.filter((_, index) => done.includes(index));
   return (
     <StepFrame
       id="step-notes"
       title="Notes"
-      actions={
-        <>
-          <Button appearance="primary" onClick={onRestart}>
-            Next call
-          </Button>
-          <Button appearance="secondary" onClick={onBack}>
-            Back
-          </Button>
-        </>
-      }
+      actions={<ForwardAndBack forward="Close the incident" onForward={onClose} onBack={onBack} />}
     >
       <SubjectLine subject={subject} />
       <Text as="p" className={styles.flush}>

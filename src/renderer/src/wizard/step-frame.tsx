@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 
 const useStyles = makeStyles({
   step: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
@@ -49,5 +49,27 @@ export function StepFrame({ id, title, children, actions }: StepFrameProps): Rea
       {children}
       {actions !== undefined && <div className={styles.actions}>{actions}</div>}
     </section>
+  );
+}
+
+/** Props of {@link ForwardAndBack}. */
+export interface ForwardAndBackProps {
+  /** The primary button's label, naming where it leads ("Continue to notes"). */
+  readonly forward: string;
+  readonly onForward: () => void;
+  readonly onBack: () => void;
+}
+
+/** The usual pair of step actions: the way on (primary), then Back. */
+export function ForwardAndBack({ forward, onForward, onBack }: ForwardAndBackProps): ReactNode {
+  return (
+    <>
+      <Button appearance="primary" onClick={onForward}>
+        {forward}
+      </Button>
+      <Button appearance="secondary" onClick={onBack}>
+        Back
+      </Button>
+    </>
   );
 }

@@ -29,6 +29,8 @@ const OUTCOME_LABELS: Readonly<Record<TimelineEntry['outcome'], string>> = {
   info: 'Info',
 };
 
+const COLUMNS = ['When', 'Side', 'Client', 'Outcome', 'What happened'] as const;
+
 /** Props of {@link TimelineTable}. */
 export interface TimelineTableProps {
   readonly entries: readonly TimelineEntry[];
@@ -56,26 +58,11 @@ export function TimelineTable({ entries, selectedId, onSelect, showIp }: Timelin
       <table className={styles.table}>
         <thead>
           <tr>
-            <th className={styles.cell} scope="col">
-              When
-            </th>
-            <th className={styles.cell} scope="col">
-              Side
-            </th>
-            <th className={styles.cell} scope="col">
-              Client
-            </th>
-            <th className={styles.cell} scope="col">
-              Outcome
-            </th>
-            <th className={styles.cell} scope="col">
-              What happened
-            </th>
-            {showIp && (
-              <th className={styles.cell} scope="col">
-                IP address
+            {[...COLUMNS, ...(showIp ? ['IP address'] : [])].map((column) => (
+              <th key={column} className={styles.cell} scope="col">
+                {column}
               </th>
-            )}
+            ))}
           </tr>
         </thead>
         <tbody>

@@ -7,6 +7,7 @@ import { EMPTY_DRAFT, initialWizardState, windowFor, wizardReducer } from './wiz
 const NOW = '2026-11-21T12:00:00.000Z';
 const diagnosis = diagnose(healthyBundle((b) => addEvents(b, ...legacyDeny(40)), 'outlook-desktop'));
 const diagnosisRun: DiagnosisRun = {
+  incidentId: 'inc-20261121T120000Z-0a1b2c3d',
   diagnosis,
   records: [],
   links: {
@@ -206,6 +207,47 @@ describe('wizard: verdict, fix, notes', () => {
       subject: { upn: 'jdoe@contoso.com' },
     });
     expect(run([{ type: 'restart' }], atVerdict)).toEqual({ step: 'tenant', profileId: 'demo' });
+  });
+});
+
+describe('wizard: reopening a saved incident', () => {
+  const incident = {
+    profileId: 'prod',
+    subject: { upn: 'jdoe@contoso.com', symptom: 'outlook-desktop', since: '2026-11-20T12:00:00.000Z', until: NOW },
+    run: diagnosisRun,
+    work: { step: 'fix', done: [0, 99, -1], notes: 'Called back at 3.' },
+  } as const;
+
+  it('returns to the step it was left on, with the work so far and its own window', () => {
+    expect(run([{ type: 'reopen', incident }])).toEqual({
+      step: 'fix',
+      profileId: 'prod',
+      draft: {
+        upn: 'jdoe@contoso.com',
+        symptom: 'outlook-desktop',
+        window: 'custom',
+        customSince: '2026-11-20T12:00:00.000Z',
+        customUntil: NOW,
+      },
+      subject: incident.subject,
+      run: diagnosisRun,
+      selectedEvidence: null,
+      // Indexes outside this diagnosis's checklist are dropped.
+      done: [0],
+      notes: 'Called back at 3.',
+    });
+  });
+
+  it('is only possible from the first step (never over a run or a verdict in progress)', () => {
+    for (const s of [atSubject, atCollecting, atVerdict]) expect(run([{ type: 'reopen', incident }], s)).toBe(s);
+  });
+
+  it('diagnosing it again keeps its window', () => {
+    const again = run([
+      { type: 'reopen', incident },
+      { type: 'retry', now: NOW, runId: 9 },
+    ]);
+    expect(again).toMatchObject({ step: 'collecting', runId: 9, subject: { since: '2026-11-20T12:00:00.000Z' } });
   });
 });
 

@@ -21,6 +21,21 @@ export type DiagnosisRun = Omit<ChannelOutput<'diagnosis:run'>, 'runId' | 'diagn
 /** Links that open the run's queries in the Okta and Microsoft consoles. */
 export type ConsoleLinks = DiagnosisRun['links'];
 
+/** Where the technician had got to in an incident: the step, the ticked steps, the notes. */
+export interface IncidentWork {
+  readonly step: 'verdict' | 'fix' | 'notes';
+  readonly done: readonly number[];
+  readonly notes: string;
+}
+
+/** A saved incident, reopened to continue where it was left. */
+export interface ReopenedIncident {
+  readonly profileId: string;
+  readonly subject: EvidenceSubject;
+  readonly run: DiagnosisRun;
+  readonly work: IncidentWork;
+}
+
 /** When the problem happened, as the technician picks it. */
 export type WindowChoice = 'last-hour' | 'today' | 'last-7-days' | 'custom';
 
@@ -101,7 +116,8 @@ export type WizardEvent =
   | { readonly type: 'select-evidence'; readonly id: string | null }
   | { readonly type: 'toggle-done'; readonly index: number }
   | { readonly type: 'edit-notes'; readonly notes: string }
-  | { readonly type: 'restart' };
+  | { readonly type: 'restart' }
+  | { readonly type: 'reopen'; readonly incident: ReopenedIncident };
 
 /** An empty draft: the symptom must be chosen, the window defaults to today. */
 export const EMPTY_DRAFT: SubjectDraft = { upn: '', symptom: null, window: 'today', customSince: '', customUntil: '' };
@@ -143,6 +159,30 @@ function subjectOf(
   return result.ok ? { ok: true, subject: result.value } : { ok: false, error: result.error };
 }
 
+/** A reopened incident, back at the step it was left on; its window is the one it was run for. */
+function reopened(incident: ReopenedIncident): WizardState {
+  const { subject, work } = incident;
+  return {
+    step: work.step,
+    profileId: incident.profileId,
+    draft: {
+      upn: subject.upn,
+      symptom: subject.symptom ?? null,
+      window: 'custom',
+      customSince: subject.since,
+      customUntil: subject.until,
+    },
+    subject,
+    run: incident.run,
+    selectedEvidence: null,
+    // Only indexes that exist in this diagnosis's checklist survive.
+    done: work.done.filter(
+      (i) => Number.isInteger(i) && i >= 0 && i < (incident.run.diagnosis.primary?.remediation.length ?? 0),
+    ),
+    notes: work.notes,
+  };
+}
+
 function collecting(profileId: string, draft: SubjectDraft, subject: EvidenceSubject, runId: number): WizardState {
   return { step: 'collecting', profileId, draft, subject, runId, sources: {}, cancelling: false };
 }
@@ -181,6 +221,7 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
   switch (state.step) {
     case 'tenant':
       if (event.type === 'choose-tenant') return { step: 'tenant', profileId: event.profileId };
+      if (event.type === 'reopen') return reopened(event.incident);
       if (event.type === 'continue' && state.profileId !== null)
         return { step: 'subject', profileId: state.profileId, draft: EMPTY_DRAFT, error: null };
       return state;

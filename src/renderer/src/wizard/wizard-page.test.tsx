@@ -22,13 +22,17 @@ const OTHER = 'mallory.other@contoso.com';
 const diagnosis = diagnose(
   healthyBundle((b) => addEvents(b, ...legacyDeny(40, undefined, '198.51.100.23')), 'outlook-desktop'),
 );
-const primary = diagnosis.primary;
-if (primary === null) throw new Error('fixture: expected a verdict');
+function required<T>(value: T | null, what: string): T {
+  if (value === null) throw new Error(`fixture: expected ${what}`);
+  return value;
+}
+const primary = required(diagnosis.primary, 'a verdict');
 const withOther = {
   ...diagnosis,
   primary: { ...primary, explanation: `${primary.explanation} Reported by ${OTHER} from 203.0.113.77.` },
 };
 const RUN: DiagnosisRun = {
+  incidentId: 'inc-20261125T150000Z-0a1b2c3d',
   diagnosis: withOther,
   records: primary.evidence.map((e) => ({
     id: e.id,
@@ -71,6 +75,7 @@ const DEMO: ProfileSummary = {
 function scriptedApi() {
   const runs: ChannelInput<'diagnosis:run'>[] = [];
   const cancels: number[] = [];
+  const updates: { id: string; work: unknown }[] = [];
   const answers = new Map<number, (r: Result<DiagnosisRun & { runId: number }>) => void>();
   let progress: ((p: DiagnosisProgress) => void) | null = null;
   const api: WizardApi = {
@@ -90,11 +95,55 @@ function scriptedApi() {
       };
     },
     openLink: () => Promise.resolve({ ok: true, value: { opened: true } }),
+    listIncidents: () =>
+      Promise.resolve({
+        ok: true,
+        value: {
+          unreadable: 0,
+          incidents: [
+            {
+              id: RUN.incidentId ?? '',
+              createdAt: '2026-11-25T15:00:00.000Z',
+              updatedAt: '2026-11-25T15:05:00.000Z',
+              status: 'draft',
+              profileId: 'demo',
+              upn: 'jdoe@contoso.com',
+              symptom: 'outlook-desktop',
+              code: primary.code,
+              summary: primary.summary,
+            },
+          ],
+        },
+      }),
+    openIncident: (id) =>
+      Promise.resolve({
+        ok: true,
+        value: {
+          incident: {
+            id,
+            createdAt: '2026-11-25T15:00:00.000Z',
+            updatedAt: '2026-11-25T15:05:00.000Z',
+            status: 'draft',
+            profileId: 'demo',
+            subject: diagnosis.subject,
+            diagnosis: withOther,
+            records: RUN.records,
+            links: RUN.links,
+            work: { step: 'notes', done: [1], notes: 'Left a voicemail.', status: 'draft' },
+          },
+        },
+      }),
+    updateIncident: (id, work) => {
+      updates.push({ id, work });
+      return Promise.resolve({ ok: true, value: { updatedAt: '2026-11-25T15:06:00.000Z' } });
+    },
+    deleteIncident: () => Promise.resolve({ ok: true, value: { deleted: true } }),
   };
   return {
     api,
     runs,
     cancels,
+    updates,
     answer: (runId: number, result: Result<DiagnosisRun & { runId: number }>) => {
       act(() => {
         answers.get(runId)?.(result);
@@ -214,5 +263,59 @@ describe('WizardPage', () => {
     await waitFor(() => {
       expect(container.querySelector('[data-raw-record]')?.textContent).toContain('198.51.100.23');
     });
+  });
+
+  it('saves the technician’s work to the incident once it settles, and closes it at the end', async () => {
+    const main = scriptedApi();
+    renderWizard(main.api);
+    await toCollecting();
+    main.answer(1, { ok: true, value: { runId: 1, ...RUN } });
+    await screen.findByTestId('verdict-code');
+    fireEvent.click(screen.getByRole('button', { name: 'Continue to the fix' }));
+    fireEvent.click(required(screen.getAllByRole('checkbox')[0] ?? null, 'a checklist'));
+    fireEvent.click(screen.getByRole('button', { name: 'Continue to notes' }));
+    fireEvent.change(screen.getByRole('textbox', { name: /Your notes/ }), {
+      target: { value: 'Re-added the account.' },
+    });
+    await waitFor(() => {
+      expect(main.updates.at(-1)).toEqual({
+        id: RUN.incidentId,
+        work: { step: 'notes', done: [0], notes: 'Re-added the account.', status: 'draft' },
+      });
+    });
+    // Quick edits are written once they settle, not once per change.
+    expect(main.updates.length).toBeLessThan(4);
+    expect(await screen.findByText(/Saved to the incident history at/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Close the incident' }));
+    await screen.findByRole('heading', { name: 'Which tenant?' });
+    expect(main.updates.at(-1)).toMatchObject({ work: { status: 'closed', notes: 'Re-added the account.' } });
+  });
+
+  it('reopens a recent incident where it was left, with its notes and ticked steps', async () => {
+    const main = scriptedApi();
+    renderWizard(main.api);
+    fireEvent.click(await screen.findByRole('button', { name: 'Open the incident of jdoe@contoso.com' }));
+    const notes = await screen.findByRole<HTMLTextAreaElement>('textbox', { name: /Your notes/ });
+    expect(notes.value).toBe('Left a voicemail.');
+    // Reopening is not an edit: nothing is written until the technician changes something.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(main.updates).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Back' }));
+    expect(screen.getAllByRole<HTMLInputElement>('checkbox').map((c) => c.checked)).toEqual(
+      primary.remediation.map((_, i) => i === 1),
+    );
+    // Where the technician is counts as work: the step change is saved.
+    await waitFor(() => {
+      expect(main.updates).toEqual([
+        { id: RUN.incidentId, work: { step: 'fix', done: [1], notes: 'Left a voicemail.', status: 'draft' } },
+      ]);
+    });
+  });
+
+  it('never lists other callers while screen sharing', async () => {
+    const main = scriptedApi();
+    renderWizard(main.api, true);
+    expect(await screen.findByText(/Hidden while screen sharing/)).toBeTruthy();
+    expect(screen.queryByText('jdoe@contoso.com')).toBeNull();
   });
 });

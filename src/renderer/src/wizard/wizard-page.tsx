@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import { makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
+import { makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
 import type { CollectionProgress } from '../../../core/collection/collect-evidence';
-import type { ChannelInput } from '../../../shared/ipc/contract';
+import type { Diagnosis } from '../../../core/diagnosis/model';
+import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract';
 import type { DiagnosisProgress } from '../../../shared/ipc/diagnosis';
 import type { ProfileSummary } from '../../../shared/ipc/profiles';
 import type { Result } from '../../../shared/result';
@@ -15,7 +16,9 @@ import { TenantStep } from './tenant-step';
 import type { TenantsView } from './tenant-step';
 import { VerdictStep } from './verdict-step';
 import { initialWizardState, wizardReducer } from './wizard-machine';
-import type { DiagnosisRun, WizardEvent, WizardState } from './wizard-machine';
+import type { DiagnosisRun, IncidentWork, WizardEvent, WizardState } from './wizard-machine';
+import { RecentIncidents } from './recent-incidents';
+import type { IncidentsView } from './recent-incidents';
 import { WizardProgress } from './wizard-progress';
 import { assertNever } from '../../../shared/assert-never';
 
@@ -31,7 +34,26 @@ export interface WizardApi {
   readonly cancelDiagnosis: (runId: number) => Promise<Result<{ readonly cancelled: boolean }>>;
   readonly onDiagnosisProgress: (listener: (progress: DiagnosisProgress) => void) => () => void;
   readonly openLink: (url: string) => Promise<Result<{ readonly opened: boolean }>>;
+  readonly listIncidents: () => Promise<Result<ChannelOutput<'incidents:list'>>>;
+  readonly openIncident: (id: string) => Promise<Result<OpenedIncident>>;
+  readonly updateIncident: (id: string, work: ChannelInput<'incidents:update'>['work']) => Promise<Result<unknown>>;
+  readonly deleteIncident: (id: string) => Promise<Result<{ readonly deleted: boolean }>>;
 }
+
+/** An incident as `openIncident` gives it (the diagnosis in the engine's own type). */
+export type OpenedIncident = {
+  readonly incident: Omit<ChannelOutput<'incidents:open'>['incident'], 'diagnosis'> & { readonly diagnosis: Diagnosis };
+};
+
+/** Where saving the incident stands, shown under the steps. */
+type SaveState =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'saving' }
+  | { readonly kind: 'saved'; readonly at: string }
+  | { readonly kind: 'failed'; readonly message: string };
+
+/** How long edits settle before they are written: typing notes must not write per key. */
+const AUTOSAVE_DELAY_MS = 400;
 
 /** Props of {@link WizardPage}. */
 export interface WizardPageProps {
@@ -61,6 +83,31 @@ function progressOf(p: DiagnosisProgress): CollectionProgress {
     ...(p.retryInSeconds === undefined ? {} : { retryInSeconds: p.retryInSeconds }),
     ...(p.message === undefined ? {} : { message: p.message }),
   };
+}
+
+/** Why a run's incident could not be created, if it could not. */
+function saveErrorOf(state: WizardState): string | null {
+  if (state.step !== 'verdict' && state.step !== 'fix' && state.step !== 'notes') return null;
+  return state.run.incidentId === null ? (state.run.saveError ?? 'the incident could not be created') : null;
+}
+
+/** One quiet line saying whether the incident is safely on disk. */
+function SaveLine({ save, saveError }: { readonly save: SaveState; readonly saveError: string | null }): ReactNode {
+  const text =
+    saveError !== null
+      ? `Not saved to the incident history: ${saveError}`
+      : save.kind === 'saving'
+        ? 'Saving…'
+        : save.kind === 'saved'
+          ? `Saved to the incident history at ${save.at}`
+          : save.kind === 'failed'
+            ? `Not saved: ${save.message}`
+            : 'Saved to the incident history';
+  return (
+    <Text as="p" size={200} aria-live="polite" data-testid="save-state" style={{ margin: 0 }}>
+      {text}
+    </Text>
+  );
 }
 
 /** The tenant to preselect: the one already chosen if it still exists, else the built-in demo. */
@@ -108,8 +155,12 @@ export function WizardPage({ api, active, screenShare, onManageTenants, welcome,
             })
             .then((result) => {
               if (result.ok) {
-                const { diagnosis, records, links } = result.value;
-                apply({ type: 'diagnosed', runId, run: { diagnosis, records, links } });
+                const { diagnosis, records, links, incidentId, saveError } = result.value;
+                apply({
+                  type: 'diagnosed',
+                  runId,
+                  run: { diagnosis, records, links, incidentId, ...(saveError === undefined ? {} : { saveError }) },
+                });
               } else if (result.error.code === 'cancelled') apply({ type: 'cancelled', runId });
               else apply({ type: 'collection-failed', runId, error: result.error });
             });
@@ -163,6 +214,109 @@ export function WizardPage({ api, active, screenShare, onManageTenants, welcome,
     };
   }, [api, active, dispatch, tenantsRequest]);
 
+  // The incident history, read whenever the first step is on screen (it changes as incidents
+  // are saved, closed and deleted).
+  const [incidents, setIncidents] = useState<IncidentsView>({ kind: 'loading' });
+  const [incidentsRequest, setIncidentsRequest] = useState(0);
+  const onFirstStep = state.step === 'tenant';
+  useEffect(() => {
+    if (!active || !onFirstStep) return undefined;
+    let live = true;
+    void api.listIncidents().then((result) => {
+      if (!live) return;
+      setIncidents(
+        result.ok
+          ? { kind: 'loaded', incidents: result.value.incidents, unreadable: result.value.unreadable }
+          : { kind: 'failed', error: result.error },
+      );
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, active, onFirstStep, incidentsRequest]);
+
+  const [openError, setOpenError] = useState<string | null>(null);
+  const reopen = (id: string): void => {
+    setOpenError(null);
+    void api.openIncident(id).then((result) => {
+      if (!result.ok) {
+        setOpenError(result.error.message);
+        return;
+      }
+      const { incident } = result.value;
+      lastSaved.current = JSON.stringify({ ...incident.work, status: 'draft' });
+      dispatch({
+        type: 'reopen',
+        incident: {
+          profileId: incident.profileId,
+          // The diagnosis's own subject: the same record, in the engine's type.
+          subject: incident.diagnosis.subject,
+          run: {
+            diagnosis: incident.diagnosis,
+            records: incident.records,
+            links: incident.links,
+            incidentId: incident.id,
+          },
+          work: incident.work,
+        },
+      });
+    });
+  };
+  const remove = (id: string): void => {
+    void api.deleteIncident(id).then((result) => {
+      if (!result.ok) setOpenError(result.error.message);
+      setIncidentsRequest((n) => n + 1);
+    });
+  };
+
+  // Every change to the technician's work is saved to the incident once it settles, so a crash
+  // or a closed window loses at most the last fraction of a second of typing.
+  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+  const lastSaved = useRef<string | null>(null);
+  const incidentId =
+    state.step === 'verdict' || state.step === 'fix' || state.step === 'notes' ? state.run.incidentId : null;
+  const work: IncidentWork | null =
+    state.step === 'verdict' || state.step === 'fix' || state.step === 'notes'
+      ? { step: state.step, done: state.done, notes: state.notes }
+      : null;
+  const workKey = work === null ? null : JSON.stringify({ ...work, status: 'draft' });
+  useEffect(() => {
+    if (incidentId === null || workKey === null || work === null || workKey === lastSaved.current) return undefined;
+    const timer = setTimeout(() => {
+      setSave({ kind: 'saving' });
+      void api.updateIncident(incidentId, { ...work, done: [...work.done], status: 'draft' }).then((result) => {
+        if (result.ok) {
+          lastSaved.current = workKey;
+          setSave({ kind: 'saved', at: new Date().toLocaleTimeString() });
+        } else setSave({ kind: 'failed', message: result.error.message });
+      });
+    }, AUTOSAVE_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+    };
+    // `work` is rebuilt every render; its serialised form is what decides a save.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, incidentId, workKey]);
+
+  /** Closes the incident (saved as closed, with the last edits) and takes the next call. */
+  const closeIncident = (): void => {
+    if (incidentId === null || work === null) {
+      dispatch({ type: 'restart' });
+      return;
+    }
+    setSave({ kind: 'saving' });
+    void api.updateIncident(incidentId, { ...work, done: [...work.done], status: 'closed' }).then((result) => {
+      if (!result.ok) {
+        // Nothing is lost: the wizard stays on the incident and says why it could not close.
+        setSave({ kind: 'failed', message: result.error.message });
+        return;
+      }
+      lastSaved.current = null;
+      setSave({ kind: 'idle' });
+      dispatch({ type: 'restart' });
+    });
+  };
+
   const openLink = (url: string): void => {
     setLinkError(null);
     void api.openLink(url).then((result) => {
@@ -206,6 +360,12 @@ export function WizardPage({ api, active, screenShare, onManageTenants, welcome,
                 setTenantsRequest((n) => n + 1);
               }}
             />
+            {openError !== null && (
+              <MessageBar intent="error" role="alert">
+                <MessageBarBody>{openError}</MessageBarBody>
+              </MessageBar>
+            )}
+            <RecentIncidents view={incidents} screenShare={screenShare} onOpen={reopen} onDelete={remove} />
           </>
         );
       case 'subject':
@@ -307,9 +467,7 @@ export function WizardPage({ api, active, screenShare, onManageTenants, welcome,
             onBack={() => {
               dispatch({ type: 'back' });
             }}
-            onRestart={() => {
-              dispatch({ type: 'restart' });
-            }}
+            onClose={closeIncident}
           />
         );
       }
@@ -326,6 +484,7 @@ export function WizardPage({ api, active, screenShare, onManageTenants, welcome,
           <MessageBarBody>{linkError}</MessageBarBody>
         </MessageBar>
       )}
+      {shown !== null && <SaveLine save={save} saveError={saveErrorOf(state)} />}
       {body}
     </div>
   );

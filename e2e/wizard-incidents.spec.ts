@@ -1,0 +1,49 @@
+import { expect, test } from './fixtures/app';
+import { chooseDemoTenant, demoUserWith, describeCall, diagnose, step } from './fixtures/wizard';
+
+/*
+ * Recent incidents through the UI, with the real incident store on disk: a diagnosis is saved
+ * as a draft as it is worked on, survives the window being reloaded, reopens where it was
+ * left, and is closed at the end.
+ */
+test('a diagnosis is saved as a draft, survives a reload, reopens where it was left and closes', async ({ app }) => {
+  test.setTimeout(60_000);
+  const { page } = app;
+  const user = demoUserWith(/^DEVICE_CODE_/);
+  await page.goto(`${app.origin}/`);
+  await chooseDemoTenant(page);
+  await describeCall(page, user);
+  await diagnose(page);
+  await step(page, 'step-verdict').getByRole('button', { name: 'Continue to the fix' }).click();
+  await step(page, 'step-fix').getByRole('checkbox').first().check();
+  await step(page, 'step-fix').getByRole('button', { name: 'Continue to notes' }).click();
+  await step(page, 'step-notes')
+    .getByRole('textbox', { name: /Your notes/ })
+    .fill('Paired the phone again.');
+  await expect(page.getByTestId('save-state')).toContainText('Saved to the incident history at');
+
+  // As if the window had been closed mid-call: everything comes back from disk.
+  await page.reload();
+  const recent = page.getByRole('table', { name: 'Recent incidents' });
+  const row = recent.locator('tr', { hasText: user.upn });
+  await expect(row).toContainText(user.expectedVerdict);
+  await expect(row).toContainText('Draft');
+  await row.getByRole('button', { name: `Open the incident of ${user.upn}` }).click();
+  const notes = step(page, 'step-notes');
+  await expect(notes.getByRole('textbox', { name: /Your notes/ })).toHaveValue('Paired the phone again.');
+  await notes.getByRole('button', { name: 'Back', exact: true }).click();
+  await expect(step(page, 'step-fix').getByRole('checkbox').first()).toBeChecked();
+  await step(page, 'step-fix').getByRole('button', { name: 'Continue to notes' }).click();
+
+  await step(page, 'step-notes').getByRole('button', { name: 'Close the incident' }).click();
+  await expect(step(page, 'step-tenant')).toBeVisible();
+  await expect(recent.locator('tr', { hasText: user.upn })).toContainText('Closed');
+
+  // Delete asks for a second click, then the incident is gone from the list.
+  const closed = recent.locator('tr', { hasText: user.upn });
+  await closed.getByRole('button', { name: `Delete the incident of ${user.upn}` }).click();
+  await closed.getByRole('button', { name: `Confirm: delete the incident of ${user.upn}` }).click();
+  await expect(page.getByText('No incidents yet')).toBeVisible();
+  expect(app.consoleErrors).toEqual([]);
+  expect(app.mainErrors).toEqual([]);
+});
