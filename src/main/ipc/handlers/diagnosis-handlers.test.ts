@@ -13,7 +13,7 @@ import { handlersWith } from '../../test-support/handlers';
 import { createIpcDispatcher } from '../dispatcher';
 import type { IpcDispatcher } from '../dispatcher';
 import { createSenderPolicy, TrustedWebContents } from '../sender-policy';
-import { createDiagnosisHandlers } from './diagnosis-handlers';
+import { createDiagnosisHandlers, nothingCollectedMessage } from './diagnosis-handlers';
 
 /*
  * diagnosis:run and diagnosis:cancel through the real dispatcher, collecting from the demo
@@ -185,5 +185,21 @@ describe('cancelling a diagnosis', () => {
     } finally {
       await slow.stop();
     }
+  });
+});
+
+describe('nothingCollectedMessage', () => {
+  it('gives each distinct reason once, with the sources it stopped', () => {
+    expect(
+      nothingCollectedMessage([
+        { source: 'okta.user', reason: 'Okta sent a response that is not valid JSON.' },
+        { source: 'graph.user', reason: 'Microsoft Graph: token refused' },
+        { source: 'okta.logEvents', reason: 'Okta sent a response that is not valid JSON.' },
+      ]),
+    ).toBe(
+      'Nothing could be collected:\n' +
+        'Okta sent a response that is not valid JSON. (okta.user, okta.logEvents)\n' +
+        'Microsoft Graph: token refused (graph.user)',
+    );
   });
 });

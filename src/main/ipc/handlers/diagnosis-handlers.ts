@@ -1,6 +1,7 @@
 import { collectEvidence, nothingCollected } from '../../../core/collection/collect-evidence';
 import { validateSubject } from '../../../core/collection/subject';
 import { diagnose } from '../../../core/diagnosis/diagnose';
+import type { EvidenceGap } from '../../../core/evidence/bundle';
 import type { RunLimits, SourceConnection } from '../../collect/source-connection';
 import { DEFAULT_RUN_LIMITS } from '../../collect/source-connection';
 import { IncidentError } from '../../incidents/incident-store';
@@ -17,6 +18,18 @@ export interface DiagnosisHandlerDeps {
   readonly connect: (profileId: string, limits: RunLimits) => Promise<SourceConnection>;
   readonly incidents: Pick<IncidentStore, 'create'>;
   readonly now?: () => Date;
+}
+
+/**
+ * Why nothing could be collected, one line per distinct reason with the sources it stopped:
+ * when a whole vendor is down, eleven sources fail for two reasons, and the technician needs the
+ * two reasons, not eleven copies.
+ */
+export function nothingCollectedMessage(gaps: readonly EvidenceGap[]): string {
+  const byReason = new Map<string, string[]>();
+  for (const gap of gaps) byReason.set(gap.reason, [...(byReason.get(gap.reason) ?? []), gap.source]);
+  const lines = [...byReason].map(([reason, sources]) => `${reason} (${sources.join(', ')})`);
+  return `Nothing could be collected:\n${lines.join('\n')}`;
 }
 
 /** Where a run's incident was kept: its id, or why it could not be saved. */
@@ -65,10 +78,7 @@ export function createDiagnosisHandlers(
         });
         if (controller.signal.aborted) throw new IpcFailure('cancelled', 'The diagnosis was cancelled.');
         if (nothingCollected(bundle)) {
-          throw new IpcFailure(
-            'unavailable',
-            `Nothing could be collected: ${bundle.gaps.map((g) => `${g.source}: ${g.reason}`).join('; ')}`,
-          );
+          throw new IpcFailure('unavailable', nothingCollectedMessage(bundle.gaps));
         }
         const diagnosis = diagnose(bundle);
         const saved = await keepIncident(deps.incidents, { profileId, bundle, diagnosis });

@@ -36,6 +36,7 @@ const useStyles = makeStyles({
   },
   sourceColumn: { width: '40%' },
   flush: { margin: 0 },
+  lines: { whiteSpace: 'pre-line', overflowWrap: 'anywhere' },
   failed: { color: tokens.colorPaletteRedForeground1 },
   retrying: { color: tokens.colorPaletteMarigoldForeground1 },
   done: { color: tokens.colorPaletteGreenForeground1 },
@@ -166,6 +167,7 @@ export interface FailedStepProps {
 
 /** The collection failed as a whole (nothing could be collected, or main refused the run). */
 export function FailedStep({ error, onRetry, onBack, onRestart }: FailedStepProps): ReactNode {
+  const styles = useStyles();
   return (
     <StepFrame
       id="step-failed"
@@ -187,7 +189,8 @@ export function FailedStep({ error, onRetry, onBack, onRestart }: FailedStepProp
       <MessageBar intent="error" role="alert">
         <MessageBarBody>
           <MessageBarTitle>{error.code === 'unavailable' ? 'No source answered' : 'Error'}</MessageBarTitle>
-          {error.message}
+          {/* Main puts one reason per line. */}
+          <span className={styles.lines}>{error.message}</span>
         </MessageBarBody>
       </MessageBar>
     </StepFrame>

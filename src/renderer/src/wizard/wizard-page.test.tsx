@@ -318,4 +318,27 @@ describe('WizardPage', () => {
     expect(await screen.findByText(/Hidden while screen sharing/)).toBeTruthy();
     expect(screen.queryByText('jdoe@contoso.com')).toBeNull();
   });
+
+  it('masks addresses and other people in a failed run’s message while screen sharing', async () => {
+    const main = scriptedApi();
+    const { container } = renderWizard(main.api, true);
+    await toCollecting();
+    main.push({
+      runId: 1,
+      step: 'okta.user',
+      phase: 'failed',
+      message: `connect ECONNREFUSED 10.20.30.40:443 for ${OTHER}`,
+    });
+    expect(container.innerHTML).not.toMatch(/10\.20\.30\.40|mallory/);
+    main.answer(1, {
+      ok: false,
+      error: {
+        code: 'unavailable',
+        message: `Nothing could be collected:\nconnect ECONNREFUSED 10.20.30.40:443 (okta.user)`,
+      },
+    });
+    await screen.findByRole('heading', { name: 'The diagnosis could not run' });
+    expect(container.innerHTML).not.toContain('10.20.30.40');
+    expect(container.innerHTML).toContain('ECONNREFUSED');
+  });
 });

@@ -7,7 +7,7 @@ import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract';
 import type { DiagnosisProgress } from '../../../shared/ipc/diagnosis';
 import type { ProfileSummary } from '../../../shared/ipc/profiles';
 import type { Result } from '../../../shared/result';
-import { REDACTION_LEVELS, redactDiagnosis } from '../../../core/redaction';
+import { REDACTION_LEVELS, redactDiagnosis, redactText } from '../../../core/redaction';
 import { CollectingStep, FailedStep } from './collecting-step';
 import { FixStep } from './fix-step';
 import { NotesStep } from './notes-step';
@@ -16,7 +16,8 @@ import { TenantStep } from './tenant-step';
 import type { TenantsView } from './tenant-step';
 import { VerdictStep } from './verdict-step';
 import { initialWizardState, wizardReducer } from './wizard-machine';
-import type { DiagnosisRun, IncidentWork, WizardEvent, WizardState } from './wizard-machine';
+import type { DiagnosisRun, IncidentWork, SourceStatus, WizardEvent, WizardState } from './wizard-machine';
+import type { EvidenceSource } from '../../../core/evidence/bundle';
 import { RecentIncidents } from './recent-incidents';
 import type { IncidentsView } from './recent-incidents';
 import { WizardProgress } from './wizard-progress';
@@ -83,6 +84,21 @@ function progressOf(p: DiagnosisProgress): CollectionProgress {
     ...(p.retryInSeconds === undefined ? {} : { retryInSeconds: p.retryInSeconds }),
     ...(p.message === undefined ? {} : { message: p.message }),
   };
+}
+
+const SHARE = REDACTION_LEVELS.screenShare;
+
+/** Source statuses with their failure messages masked for a shared screen (they can quote hosts and names). */
+function maskedSources(
+  sources: Readonly<Partial<Record<EvidenceSource, SourceStatus>>>,
+  upn: string,
+): Readonly<Partial<Record<EvidenceSource, SourceStatus>>> {
+  return Object.fromEntries(
+    Object.entries(sources).map(([source, status]) => [
+      source,
+      status.message === undefined ? status : { ...status, message: redactText(status.message, upn, SHARE).text },
+    ]),
+  );
 }
 
 /** Why a run's incident could not be created, if it could not. */
@@ -388,7 +404,7 @@ export function WizardPage({ api, active, screenShare, onManageTenants, welcome,
         return (
           <CollectingStep
             subject={state.subject}
-            sources={state.sources}
+            sources={screenShare ? maskedSources(state.sources, state.subject.upn) : state.sources}
             cancelling={state.cancelling}
             onCancel={() => {
               dispatch({ type: 'cancel' });
@@ -398,7 +414,11 @@ export function WizardPage({ api, active, screenShare, onManageTenants, welcome,
       case 'failed':
         return (
           <FailedStep
-            error={state.error}
+            error={
+              screenShare
+                ? { ...state.error, message: redactText(state.error.message, state.draft.upn, SHARE).text }
+                : state.error
+            }
             onRetry={() => {
               dispatch({ type: 'retry', now: clock().toISOString(), runId: nextRun() });
             }}
