@@ -189,6 +189,27 @@ test.describe('screen-share mode', () => {
   });
 });
 
+test.describe('start in screen-share mode', () => {
+  test('the saved option turns the mode on when the app starts', async ({ app }) => {
+    const { page } = app;
+    await page.goto(`${app.origin}/`);
+    const option = page.getByRole('checkbox', { name: 'Start in screen-share mode' });
+    await expect(option).toBeEnabled();
+    await option.check();
+    // Main has stored it: a new start (a reload) begins in screen-share mode.
+    await expect
+      .poll(async () => (await page.evaluate(() => window.triage?.getSettings({}))) ?? null)
+      .toMatchObject({
+        ok: true,
+        value: { startInScreenShare: true },
+      });
+    await page.reload();
+    await expect(page.getByRole('switch', { name: 'Screen-share mode' })).toBeChecked();
+    await expect(page.getByTestId('screen-share-banner')).toBeVisible();
+    await expect(page.getByText('Hidden while screen sharing: it names other callers.')).toBeVisible();
+  });
+});
+
 test.describe('keyboard only', () => {
   /** Presses Tab until the focused element matches, as a keyboard user would. */
   async function tabTo(page: Page, matches: (el: { role: string; name: string }) => boolean): Promise<void> {

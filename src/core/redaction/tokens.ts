@@ -3,12 +3,14 @@
  * blobs, plus everything redactSecrets knows (JWTs, SSWS and bearer credentials, named
  * credentials, Okta API tokens, Entra client secrets, private keys).
  *
- * redactSecrets stays the one place that knows those shapes, and its placeholders ("[redacted
+ * redactSecrets stays the one place that knows those shapes, and its text is taken as it gives
+ * it: linear in the length of the text (a diagnosis can quote up to a megabyte of vendor text),
+ * each secret masked once, prose after "password:" left alone. Its placeholders ("[redacted
  * jwt]", "Bearer [redacted]") are kept so a secret reads the same in logs, records and reports;
- * what only this module finds reads "[token]". Two of its patterns need more than linear time on
- * hostile text (a JWT start after every hyphen of a long run, a private-key header with no end),
- * and a diagnosis can quote up to a megabyte of vendor text, so such text is masked here first;
- * what reaches redactSecrets is then cheap for it.
+ * what only this module finds reads "[token]".
+ *
+ * One exception: a private key cut off before its end is masked here, as "[token]", before
+ * redactSecrets sees the text (see {@link maskCutOffPrivateKey}), so the count stays right.
  */
 
 import { redactSecrets } from '../redact-secrets';
@@ -32,7 +34,10 @@ const TOKEN_PARAMETER =
 /** Microsoft's and Okta's device-flow prompt: "enter the code FKZ7L5XNP". */
 const CODE_PROMPT = /\b(enter|use|type)(\s+the)?(\s+code\s+)([A-Za-z0-9-]{6,12})\b/gi;
 
-/** A run where redactSecrets' JWT pattern would restart at every "-eyJ". */
+/**
+ * A long base64url run with a JWT header inside ("-eyJ") but no dot: no JWT to redactSecrets, and
+ * no blob to {@link maskBlobs} when it lacks a digit, yet token material all the same.
+ */
 const LONG_BASE64URL_RUN = /(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{256,}/g;
 
 /** Private-key armour, to find a header whose end was cut off (redactSecrets masks whole keys). */
@@ -41,14 +46,6 @@ const PRIVATE_KEY_END = /-----END [A-Z ]{0,40}PRIVATE KEY-----/g;
 
 /** A long run of base64 or base64url, with its padding. */
 const BASE64_BLOB = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{64,}={0,2}(?![A-Za-z0-9+/=_-])/g;
-
-/**
- * "their password: treat it as…" is prose, but redactSecrets masks whatever follows
- * "password:". A lower-case word followed by another word is a sentence going on, not a value.
- */
-const PROSE_PASSWORD = /\b([Pp]assword)(\s*:)(?=[ \t]+[a-z]+[ \t]+[a-z])/g;
-/** Keeps redactSecrets from reading "password:" as a name and value; never in the input (checked). */
-const SENTINEL = '\uE000';
 
 const REDACTED_MARK = '[redacted';
 
@@ -110,20 +107,29 @@ function maskTokenParameters(text: string, counter: Counter): string {
     );
 }
 
-/** Masks what would make redactSecrets slow: long runs with many JWT starts, key headers with no end. */
-function maskHostileShapes(text: string, counter: Counter): string {
-  let out = text.replace(LONG_BASE64URL_RUN, (run) => (run.includes('-eyJ') ? counter.mask() : run));
-  if (!out.includes('PRIVATE KEY-----')) return out;
+/** Long base64url runs with a JWT header inside and no dot (see {@link LONG_BASE64URL_RUN}). */
+function maskLongBase64urlRuns(text: string, counter: Counter): string {
+  return text.replace(LONG_BASE64URL_RUN, (run) => (run.includes('-eyJ') ? counter.mask() : run));
+}
+
+/**
+ * A private key whose end was cut off, masked from its header to the end of the text.
+ *
+ * redactSecrets masks such a key the same way, but {@link maskKnownSecrets} counts what it masked
+ * by the "[redacted" marks it added, and a key masked to the end of the text also takes away any
+ * placeholder already there after it ('"key":"-----BEGIN PRIVATE KEY-----\nMII…","secret":
+ * "[redacted]"'): the count would be 0, or less than 0, for a masked key. Masked and counted here,
+ * the key never reaches redactSecrets.
+ */
+function maskCutOffPrivateKey(text: string, counter: Counter): string {
+  if (!text.includes('PRIVATE KEY-----')) return text;
   let lastEnd = 0;
-  for (const m of out.matchAll(PRIVATE_KEY_END)) lastEnd = m.index + m[0].length;
-  for (const m of out.matchAll(PRIVATE_KEY_BEGIN)) {
-    if (m.index >= lastEnd) {
-      // A key whose end was cut off is still a key: mask to the end of the text.
-      out = out.slice(0, m.index) + counter.mask();
-      break;
-    }
+  for (const m of text.matchAll(PRIVATE_KEY_END)) lastEnd = m.index + m[0].length;
+  for (const m of text.matchAll(PRIVATE_KEY_BEGIN)) {
+    // Every header before the last footer has a footer after it: a whole key, for redactSecrets.
+    if (m.index >= lastEnd) return text.slice(0, m.index) + counter.mask();
   }
-  return out;
+  return text;
 }
 
 function countMarks(text: string): number {
@@ -131,18 +137,14 @@ function countMarks(text: string): number {
 }
 
 /**
- * redactSecrets masks a JWT or key before the credential around it, then masks its own placeholder
- * as the credential's value: "Bearer eyJ…" becomes "Bearer [redacted] jwt]". Put that right.
+ * redactSecrets, counting what it masked by the "[redacted" marks it added: it gives each secret
+ * one placeholder, and never masks a placeholder already in the text as a credential's value.
  */
-const DOUBLE_MASK = /\[redacted\] (?:jwt|private key|okta token|client secret)\]/g;
-
-/** redactSecrets, with prose kept as prose, counting what it masked by its "[redacted" marks. */
 function maskKnownSecrets(text: string, counter: Counter): string {
-  const guarded = text.includes(SENTINEL) ? text : text.replace(PROSE_PASSWORD, `$1${SENTINEL}$2`);
-  const masked = redactSecrets(guarded).replace(DOUBLE_MASK, '[redacted]');
-  if (masked === guarded) return text;
-  counter.count += countMarks(masked) - countMarks(guarded);
-  return guarded === text ? masked : masked.replaceAll(SENTINEL, '');
+  const masked = redactSecrets(text);
+  if (masked === text) return text;
+  counter.count += countMarks(masked) - countMarks(text);
+  return masked;
 }
 
 /**
@@ -166,7 +168,8 @@ export function maskTokens(text: string): MaskedTokens {
   const counter = new Counter();
   let out = maskSamlXml(text, counter);
   out = maskTokenParameters(out, counter);
-  out = maskHostileShapes(out, counter);
+  out = maskLongBase64urlRuns(out, counter);
+  out = maskCutOffPrivateKey(out, counter);
   out = maskKnownSecrets(out, counter);
   out = maskBlobs(out, counter);
   return { text: out, count: counter.count };

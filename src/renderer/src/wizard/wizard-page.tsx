@@ -101,6 +101,11 @@ function maskedSources(
   );
 }
 
+/** What decides whether the technician's work changed since it was last saved. */
+function workKeyOf(work: IncidentWork): string {
+  return JSON.stringify([work.step, work.done, work.notes]);
+}
+
 /** Why a run's incident could not be created, if it could not. */
 function saveErrorOf(state: WizardState): string | null {
   if (state.step !== 'verdict' && state.step !== 'fix' && state.step !== 'notes') return null;
@@ -260,7 +265,7 @@ export function WizardPage({ api, active, screenShare, onManageTenants, welcome,
         return;
       }
       const { incident } = result.value;
-      lastSaved.current = JSON.stringify({ ...incident.work, status: 'draft' });
+      lastSaved.current = workKeyOf(incident.work);
       dispatch({
         type: 'reopen',
         incident: {
@@ -295,7 +300,7 @@ export function WizardPage({ api, active, screenShare, onManageTenants, welcome,
     state.step === 'verdict' || state.step === 'fix' || state.step === 'notes'
       ? { step: state.step, done: state.done, notes: state.notes }
       : null;
-  const workKey = work === null ? null : JSON.stringify({ ...work, status: 'draft' });
+  const workKey = work === null ? null : workKeyOf(work);
   useEffect(() => {
     if (incidentId === null || workKey === null || work === null || workKey === lastSaved.current) return undefined;
     const timer = setTimeout(() => {
