@@ -39,6 +39,34 @@ test('a diagnosis is saved as a draft, survives a reload, reopens where it was l
   await expect(step(page, 'step-tenant')).toBeVisible();
   await expect(recent.locator('tr', { hasText: user.upn })).toContainText('Closed');
 
+  // Duplicate: a second, draft incident for the same call; re-diagnosing its saved evidence
+  // gives the same verdict without collecting again.
+  await recent
+    .locator('tr', { hasText: user.upn })
+    .getByRole('button', { name: `Duplicate the incident of ${user.upn}` })
+    .click();
+  await expect(recent.locator('tr', { hasText: user.upn })).toHaveCount(2);
+  const copy = recent.locator('tr', { hasText: 'Draft' });
+  await copy.getByRole('button', { name: `Open the incident of ${user.upn}` }).click();
+  await expect(step(page, 'step-notes').getByRole('textbox', { name: /Your notes/ })).toHaveValue(
+    'Paired the phone again.',
+  );
+  await step(page, 'step-notes').getByRole('button', { name: 'Back', exact: true }).click();
+  await step(page, 'step-fix').getByRole('button', { name: 'Back', exact: true }).click();
+  await step(page, 'step-verdict').getByRole('button', { name: 'Re-diagnose the saved evidence' }).click();
+  await expect(step(page, 'step-verdict').getByTestId('verdict-code')).toHaveText(user.expectedVerdict);
+  await step(page, 'step-verdict').getByRole('button', { name: 'Back', exact: true }).click();
+  await step(page, 'step-subject').getByRole('button', { name: 'Back', exact: true }).click();
+  await recent
+    .locator('tr', { hasText: 'Draft' })
+    .getByRole('button', { name: `Delete the incident of ${user.upn}` })
+    .click();
+  await recent
+    .locator('tr', { hasText: 'Draft' })
+    .getByRole('button', { name: `Confirm: delete the incident of ${user.upn}` })
+    .click();
+  await expect(recent.locator('tr', { hasText: user.upn })).toHaveCount(1);
+
   // Delete asks for a second click, then the incident is gone from the list.
   const closed = recent.locator('tr', { hasText: user.upn });
   await closed.getByRole('button', { name: `Delete the incident of ${user.upn}` }).click();

@@ -3,7 +3,8 @@
 # Safe to run again. Other OSes: see README "Prerequisites".
 set -euo pipefail
 cd "$(dirname "$0")/.."
-pkgs=(libsecret-1-dev pkg-config dbus gnome-keyring chromium fonts-liberation openssl python3 make g++)
+# chromium prints PDF reports (and runs the e2e tests); poppler-utils reads them back in tests.
+pkgs=(libsecret-1-dev pkg-config dbus gnome-keyring chromium fonts-liberation poppler-utils openssl python3 make g++)
 missing=()
 if command -v dpkg-query >/dev/null; then
   for p in "${pkgs[@]}"; do
@@ -16,7 +17,7 @@ if command -v dpkg-query >/dev/null; then
     DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
   fi
 else
-  echo "Not a Debian/Ubuntu system: install libsecret, a Secret Service, Chromium and a C++ toolchain yourself (README)." >&2
+  echo "Not a Debian/Ubuntu system: install libsecret, a Secret Service, Chromium, poppler-utils and a C++ toolchain yourself (README)." >&2
 fi
 # keytar builds from source against the system Node headers; Electron's and Playwright's own
 # binary downloads are skipped (the app is packaged separately; tests use the system Chromium).

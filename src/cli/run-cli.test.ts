@@ -23,6 +23,21 @@ describe('CLI', () => {
     expect(c.out.join('')).toBe(`Sign-in Triage ${PRODUCT_VERSION}\n`);
   });
 
+  it('prints the usage of every command on --help, report included', async () => {
+    const c = capture();
+    await expect(runCli(['--help'], { io: c.io, secrets: unusedStore })).resolves.toBe(EXIT.ok);
+    const usage = c.out.join('');
+    for (const command of [
+      'diagnose <upn> --demo',
+      'report (--bundle FILE | --demo UPN) --format F',
+      'preflight',
+      'status',
+      'demo list',
+    ])
+      expect(usage).toContain(`  ${command}`);
+    expect(usage).toContain('1 a check found a problem or a report could not be written');
+  });
+
   it('rejects an unknown command with usage and exit 2', async () => {
     const c = capture();
     await expect(runCli(['frobnicate'], { io: c.io, secrets: unusedStore })).resolves.toBe(EXIT.usage);

@@ -7,6 +7,7 @@ import { ProfileStore } from '../main/profiles/profile-store';
 import { userDataDir } from '../main/profiles/user-data-dir';
 import { join } from 'node:path';
 import { DIAGNOSE_USAGE, runDiagnose } from './diagnose-command';
+import { REPORT_USAGE, runReport } from './report-command';
 
 /** Where the CLI writes; injected so tests capture output without spawning a process. */
 export interface CliIo {
@@ -24,20 +25,25 @@ export interface CliDeps {
   readonly stderrIsTty?: boolean;
 }
 
-/** Exit codes: 0 done, 1 the check found a problem, 2 the command line was wrong. */
+/**
+ * Exit codes: 0 done, 1 the check found a problem (or a report could not be written), 2 the
+ * command line was wrong; `diagnose` and `report` add 3, nothing could be collected.
+ */
 export const EXIT = { ok: 0, problem: 1, usage: 2 } as const;
 
 const USAGE = `Usage: signin-triage <command> [options]
 
 Commands:
 ${DIAGNOSE_USAGE}
+${REPORT_USAGE}
 ${PREFLIGHT_USAGE}
   status [--json]                    Show the version, runtime and whether the OS keychain is usable
 ${DEMO_USAGE}
   help                               Show this help
   --version                          Print the version
 
-Exit codes: 0 ok, 1 a check found a problem, 2 wrong usage, 3 nothing could be collected.`;
+Exit codes: 0 ok, 1 a check found a problem or a report could not be written, 2 wrong usage,
+3 nothing could be collected.`;
 
 async function status(args: readonly string[], deps: CliDeps): Promise<number> {
   const unknown = args.filter((a) => a !== '--json');
@@ -98,6 +104,8 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
       return runDemo(rest, deps.io);
     case 'diagnose':
       return runDiagnose(rest, deps.io, deps.stderrIsTty ?? false, profilesOf(deps));
+    case 'report':
+      return runReport(rest, deps.io, deps.stderrIsTty ?? false);
     case 'preflight':
       return runPreflightCommand(rest, deps.io, profilesOf(deps));
     default:

@@ -1,7 +1,12 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SecretStore } from '../core/ports/secret-store';
 import { IPC_CHANNELS } from '../shared/ipc/channels';
+import { IncidentStore, incidentsDirBeside } from './incidents/incident-store';
 import type { FakeWebContents } from './test-support/fake-web-contents';
+import { demoIncident } from './test-support/incident-fixtures';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -14,10 +19,22 @@ interface ElectronState {
   schemes: unknown[];
   protocolHandlers: Map<string, Listener>;
   ipcHandlers: Map<string, Listener>;
-  windows: { options: Record<string, unknown>; url: string; webContents: FakeWebContents; focused: number }[];
+  windows: {
+    options: Record<string, unknown>;
+    url: string;
+    webContents: FakeWebContents;
+    focused: number;
+    isDestroyed: () => boolean;
+  }[];
   permissionRequest: Listener | undefined;
   headerFilters: unknown[];
   openedExternally: string[];
+  /** The app's user-data folder (a temp folder per test); other named folders are inside it. */
+  userData: string;
+  /** What each save dialog was shown with, and on which window. */
+  saveDialogs: { parent: unknown; options: { defaultPath?: string; filters?: unknown } }[];
+  /** What the save dialog answers: a path, or null for Cancel. */
+  saveAs: string | null;
   ready: () => void;
 }
 
@@ -27,12 +44,18 @@ vi.mock('electron', async () => {
   const { EventEmitter } = await import('node:events');
   const { FakeWebContents } = await import('./test-support/fake-web-contents');
   let nextId = 100;
+  class PrintableContents extends FakeWebContents {
+    printToPDF(): Promise<Buffer> {
+      return Promise.resolve(Buffer.from('%PDF-1.7 printed by the print window'));
+    }
+  }
   class BrowserWindow extends EventEmitter {
-    readonly webContents = new FakeWebContents((nextId += 1));
+    readonly webContents = new PrintableContents((nextId += 1));
+    destroyed = false;
     readonly record;
     constructor(options: Record<string, unknown>) {
       super();
-      this.record = { options, url: '', webContents: this.webContents, focused: 0 };
+      this.record = { options, url: '', webContents: this.webContents, focused: 0, isDestroyed: () => this.destroyed };
       state.current.windows.push(this.record);
     }
     loadURL(url: string) {
@@ -51,6 +74,12 @@ vi.mock('electron', async () => {
     focus() {
       this.record.focused += 1;
     }
+    isDestroyed() {
+      return this.destroyed;
+    }
+    destroy() {
+      this.destroyed = true;
+    }
     static getAllWindows() {
       return state.current.windows;
     }
@@ -61,18 +90,31 @@ vi.mock('electron', async () => {
         return state.current.isPackaged;
       },
       requestSingleInstanceLock: () => state.current.lock,
-      getPath: () => '/tmp/signin-triage-bootstrap-test',
+      getPath: (name: string) => (name === 'userData' ? state.current.userData : `${state.current.userData}/${name}`),
       quit: () => (state.current.quit += 1),
       on: (name: string, listener: Listener) => state.current.appListeners.set(name, listener),
       whenReady: () => new Promise<void>((resolve) => (state.current.ready = resolve)),
     },
     BrowserWindow,
     nativeTheme: { shouldUseDarkColors: false },
+    dialog: {
+      showSaveDialog: (parent: unknown, options: { defaultPath?: string }) => {
+        state.current.saveDialogs.push({ parent, options });
+        const filePath = state.current.saveAs;
+        return Promise.resolve({ canceled: filePath === null, filePath: filePath ?? '' });
+      },
+    },
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => state.current.schemes.push(...schemes),
       handle: (scheme: string, handler: Listener) => state.current.protocolHandlers.set(scheme, handler),
     },
     session: {
+      fromPartition: () => ({
+        setPermissionRequestHandler: () => undefined,
+        setPermissionCheckHandler: () => undefined,
+        setDevicePermissionHandler: () => undefined,
+        webRequest: { onBeforeRequest: () => undefined },
+      }),
       defaultSession: {
         setPermissionRequestHandler: (h: Listener) => (state.current.permissionRequest = h),
         setPermissionCheckHandler: () => undefined,
@@ -95,6 +137,8 @@ vi.mock('electron', async () => {
 
 const { bootstrapApp } = await import('./bootstrap');
 
+const folders: string[] = [];
+
 const secrets: SecretStore = {
   set: () => Promise.resolve(),
   read: () => Promise.resolve(null),
@@ -102,7 +146,9 @@ const secrets: SecretStore = {
   probe: () => Promise.resolve({ state: 'available', backend: 'Secret Service (libsecret)', detail: 'ok' }),
 };
 
-beforeEach(() => {
+beforeEach(async () => {
+  const userData = await mkdtemp(join(tmpdir(), 'signin-triage-bootstrap-'));
+  folders.push(userData);
   state.current = {
     isPackaged: true,
     lock: true,
@@ -115,8 +161,15 @@ beforeEach(() => {
     permissionRequest: undefined,
     headerFilters: [],
     openedExternally: [],
+    userData,
+    saveDialogs: [],
+    saveAs: null,
     ready: () => undefined,
   };
+});
+
+afterAll(async () => {
+  for (const folder of folders) await rm(folder, { recursive: true, force: true });
 });
 
 async function start(devServerUrl?: string) {
@@ -175,6 +228,45 @@ describe('bootstrapApp', () => {
       error: { code: 'invalid-input' },
     });
     expect(state.current.openedExternally).toEqual(['https://entra.microsoft.com/']);
+  });
+
+  it('exports reports through the save dialog on the app window, and prints PDF in a hidden window without JavaScript', async () => {
+    await start();
+    const { id } = await new IncidentStore(incidentsDirBeside(join(state.current.userData, 'profiles.json'))).create(
+      demoIncident(),
+    );
+    const call = state.current.ipcHandlers.get('incidents:export');
+    const [appWindow] = state.current.windows;
+    const event = {
+      sender: { id: appWindow?.webContents.id },
+      senderFrame: { url: 'app://triage/index.html', parent: null },
+    };
+
+    // Cancelled: nothing written.
+    await expect(call?.(event, { id, format: 'md', redaction: 'external' })).resolves.toMatchObject({
+      ok: true,
+      value: { path: null, bytes: 0 },
+    });
+    const [dialog] = state.current.saveDialogs;
+    expect((dialog?.parent as { record?: unknown } | undefined)?.record).toBe(appWindow);
+    expect(dialog?.options.defaultPath?.startsWith(`${state.current.userData}/documents/`)).toBe(true);
+    expect(dialog?.options.filters).toEqual([{ name: 'Markdown', extensions: ['md'] }]);
+
+    // Saved as PDF: printed in a second, hidden window that runs no script and has no preload.
+    state.current.saveAs = join(state.current.userData, 'report.pdf');
+    await expect(call?.(event, { id, format: 'pdf', redaction: 'none' })).resolves.toMatchObject({
+      ok: true,
+      value: { path: state.current.saveAs },
+    });
+    expect(await readFile(state.current.saveAs, 'latin1')).toMatch(/^%PDF-/);
+    expect(state.current.windows).toHaveLength(2);
+    const printWindow = state.current.windows[1];
+    expect(printWindow?.options.show).toBe(false);
+    expect(printWindow?.options.webPreferences).toMatchObject({ javascript: false, offscreen: true, sandbox: true });
+    expect(printWindow?.options.webPreferences).not.toHaveProperty('preload');
+    expect(printWindow?.url).toMatch(/^data:text\/html;charset=utf-8;base64,/);
+    expect(printWindow?.isDestroyed()).toBe(true);
+    expect(appWindow?.isDestroyed()).toBe(false);
   });
 
   it('focuses the existing window when a second instance starts', async () => {

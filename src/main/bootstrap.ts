@@ -1,6 +1,7 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, protocol, session, shell } from 'electron';
 import type { SecretStore } from '../core/ports/secret-store';
+import { createChooseSavePath, defaultReportFolder } from './export/save-dialog';
 import { createIpcDispatcher } from './ipc/dispatcher';
 import { IncidentStore, incidentsDirBeside } from './incidents/incident-store';
 import { createHandlers } from './ipc/handlers';
@@ -15,6 +16,7 @@ import { APP_ENTRY_URL, APP_ORIGIN } from './window/app-protocol';
 import { createMainWindow } from './window/create-main-window';
 import { DEV_RENDERER_CSP } from './window/csp';
 import { hardenSession, hardenWebContents } from './window/harden';
+import { printHtmlInWindow } from './window/print-window';
 import { APP_SCHEME_PRIVILEGES, serveRenderer } from './window/serve-renderer';
 
 /** What the composition root provides to {@link bootstrapApp}. */
@@ -103,6 +105,15 @@ export function bootstrapApp(options: BootstrapOptions): boolean {
           incidents: new IncidentStore(incidentsDirBeside(profilesFile)),
           // Only ever called with a link the links:open handler has vetted (https, allow-listed host).
           openExternal: (url) => shell.openExternal(url),
+          chooseSavePath: createChooseSavePath({
+            // Modal to the app's window, so the dialog cannot get lost behind it.
+            showSaveDialog: (dialogOptions) =>
+              mainWindow === null
+                ? dialog.showSaveDialog(dialogOptions)
+                : dialog.showSaveDialog(mainWindow, dialogOptions),
+            defaultFolder: () => defaultReportFolder((name) => app.getPath(name)),
+          }),
+          printPdf: (html) => printHtmlInWindow(html),
         }),
         isTrustedSender: createSenderPolicy(trusted, allowedOrigins),
         onError: (channel, message) => {

@@ -324,3 +324,116 @@ describe('IncidentStore', () => {
     expect(await store.delete(id)).toBe(true);
   });
 });
+
+describe('IncidentStore.duplicate', () => {
+  it('copies an incident as a new draft: the same evidence byte for byte, diagnosis and work', async () => {
+    const { dir, store } = await freshStore();
+    const source = await store.create(demoIncident());
+    await store.update(source.id, work('Reset the app password.', 'closed'));
+    const before = await store.load(source.id);
+    const sourceBundle = await readFile(join(dir, `${source.id}.bundle.json`), 'utf8');
+
+    const copy = await store.duplicate(source.id);
+    expect(copy).toEqual({ id: 'inc-20261121T231502Z-00000002', createdAt: '2026-11-21T23:15:02.000Z' });
+    const loaded = await store.load(copy.id);
+    expect(loaded.incident).toEqual({
+      ...before.incident,
+      id: copy.id,
+      createdAt: copy.createdAt,
+      updatedAt: copy.createdAt,
+      status: 'draft',
+      work: work('Reset the app password.', 'draft'),
+    });
+    expect(await readFile(join(dir, `${copy.id}.bundle.json`), 'utf8')).toBe(sourceBundle);
+    for (const name of [`${copy.id}.json`, `${copy.id}.bundle.json`]) {
+      expect((await stat(join(dir, name))).mode & 0o777, name).toBe(0o600);
+    }
+    // The original is as it was, and both are listed, the copy first.
+    expect(await store.load(source.id)).toEqual(before);
+    expect((await store.list()).incidents.map((i) => [i.id, i.status])).toEqual([
+      [copy.id, 'draft'],
+      [source.id, 'closed'],
+    ]);
+    expect((await readdir(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('copies the work saved by an update called before it', async () => {
+    const { store } = await freshStore();
+    const { id } = await store.create(demoIncident());
+    const saving = store.update(id, work('saved just before the copy'));
+    const copy = await store.duplicate(id);
+    await saving;
+    expect((await store.load(copy.id)).incident.work.notes).toBe('saved just before the copy');
+  });
+
+  it('refuses bad ids, answers not-found for a missing incident, and copies nothing damaged', async () => {
+    const { dir, store } = await freshStore();
+    expect(await reasonOf(store.duplicate('../profiles'))).toBe('invalid-id');
+    expect(await reasonOf(store.duplicate('inc-20261121T231500Z-ffffffff'))).toBe('not-found');
+    const { id } = await store.create(demoIncident());
+    await writeFile(join(dir, `${id}.bundle.json`), '{"format":"signin-triage.evidence/v1"}');
+    expect(await reasonOf(store.duplicate(id))).toBe('unreadable');
+    expect((await readdir(dir)).sort()).toEqual([`${id}.bundle.json`, `${id}.json`]);
+  });
+});
+
+describe('IncidentStore.rediagnose', () => {
+  it('saves the engine’s new diagnosis in the same incident, keeping the work and the evidence', async () => {
+    const { dir, store } = await freshStore();
+    const input = demoIncident();
+    // As an older engine might have left it: nothing found.
+    const stale = { ...input.diagnosis, primary: null, findings: [] };
+    const { id, createdAt } = await store.create({ ...input, diagnosis: stale });
+    await store.update(id, work('Called the user.'));
+    const bundleText = await readFile(join(dir, `${id}.bundle.json`), 'utf8');
+
+    const { incident, bundle } = await store.rediagnose(id, () => input.diagnosis);
+    expect(incident.diagnosis).toEqual(JSON.parse(JSON.stringify(input.diagnosis)));
+    expect(incident.diagnosis.primary?.code).toBe('LEGACY_AUTH_STALE_PASSWORD');
+    expect(incident).toMatchObject({ id, createdAt, status: 'draft', work: { notes: 'Called the user.' } });
+    expect(Date.parse(incident.updatedAt)).toBeGreaterThan(Date.parse(createdAt));
+    expect(await store.load(id)).toEqual({ incident, bundle });
+    expect(await readFile(join(dir, `${id}.bundle.json`), 'utf8')).toBe(bundleText);
+    expect((await store.list()).incidents[0]).toMatchObject({ id, code: 'LEGACY_AUTH_STALE_PASSWORD' });
+  });
+
+  it('keeps only the ticked fix steps the new primary finding still has', async () => {
+    const { store } = await freshStore();
+    const input = demoIncident();
+    const primary = input.diagnosis.primary;
+    if (primary === null) throw new Error('the demo user has a verdict');
+    // Stored with three fix steps, all ticked (and an index no fix ever had); the engine now gives the real ones.
+    const steps = [...primary.remediation, { title: 'Second step' }, { title: 'Third step' }];
+    const { id } = await store.create({
+      ...input,
+      diagnosis: { ...input.diagnosis, primary: { ...primary, remediation: steps } },
+    });
+    await store.update(id, { step: 'fix', done: [0, 1, 2, 40], notes: '', status: 'draft' });
+
+    const done = (await store.rediagnose(id, () => input.diagnosis)).incident.work.done;
+    expect(done).toEqual(primary.remediation.map((_, index) => index));
+    expect(done.length).toBeLessThan(3);
+    const nothing = { ...input.diagnosis, primary: null, findings: [] };
+    expect((await store.rediagnose(id, () => nothing)).incident.work.done).toEqual([]);
+  });
+
+  it('gives the engine the stored evidence, and refuses bad, missing and damaged incidents', async () => {
+    const { dir, store } = await freshStore();
+    const input = demoIncident();
+    const { id } = await store.create(input);
+    const seen: unknown[] = [];
+    await store.rediagnose(id, (bundle) => {
+      seen.push(bundle);
+      return input.diagnosis;
+    });
+    expect(JSON.stringify(seen)).toBe(JSON.stringify([input.bundle]));
+
+    const never = () => {
+      throw new Error('the engine must not run');
+    };
+    expect(await reasonOf(store.rediagnose('../profiles', never))).toBe('invalid-id');
+    expect(await reasonOf(store.rediagnose('inc-20261121T231500Z-ffffffff', never))).toBe('not-found');
+    await writeFile(join(dir, `${id}.bundle.json`), 'not json');
+    expect(await reasonOf(store.rediagnose(id, never))).toBe('unreadable');
+  });
+});

@@ -243,15 +243,83 @@ export class IncidentStore {
   async load(id: string): Promise<LoadedIncident> {
     this.#assertId(id);
     const incident = await this.#readIncident(id);
-    let text: string;
+    const text = await this.#readBundleText(id);
+    return { incident, bundle: this.#parseBundle(id, text) };
+  }
+
+  /** The stored evidence of an incident as text, exactly as it was written. */
+  async #readBundleText(id: string): Promise<string> {
     try {
-      text = await readFile(this.#bundleFile(id), 'utf8');
+      return await readFile(this.#bundleFile(id), 'utf8');
     } catch (error: unknown) {
       throw new IncidentError('unreadable', `The evidence of incident ${id} could not be read${codeOf(error)}.`);
     }
+  }
+
+  #parseBundle(id: string, text: string): EvidenceBundle {
     const bundle = parseBundle(text);
     if (bundle === null) throw new IncidentError('unreadable', `The evidence of incident ${id} is damaged.`);
-    return { incident, bundle };
+    return bundle;
+  }
+
+  /**
+   * Copies an incident as a new draft (the same profile, evidence, diagnosis and work) and answers
+   * with the copy's id. The source is read in its own queue, so a save called before the copy is
+   * in it. The evidence is copied byte for byte and written before the incident file, as
+   * {@link create} does, so the copy's records print exactly as the original's.
+   */
+  async duplicate(id: string): Promise<{ readonly id: string; readonly createdAt: string }> {
+    this.#assertId(id);
+    const { incident, bundleText } = await this.#queue.run(id, async () => {
+      const source = await this.#readIncident(id);
+      const text = await this.#readBundleText(id);
+      // Checked, not only copied: damaged evidence would make a copy that cannot be opened.
+      this.#parseBundle(id, text);
+      return { incident: source, bundleText: text };
+    });
+    const at = this.#now();
+    const copyId = incidentIdAt(at, this.#randomHex());
+    return this.#queue.run(copyId, async () => {
+      const createdAt = at.toISOString();
+      const copy = incidentFileSchema.parse({
+        ...incident,
+        id: copyId,
+        createdAt,
+        updatedAt: createdAt,
+        status: NEW_WORK.status,
+        work: { ...incident.work, status: NEW_WORK.status },
+      });
+      await this.#write(this.#bundleFile(copyId), bundleText);
+      try {
+        await this.#writeIncident(copy);
+      } catch (error: unknown) {
+        await rm(this.#bundleFile(copyId), { force: true }).catch(() => undefined);
+        throw error;
+      }
+      return { id: copyId, createdAt };
+    });
+  }
+
+  /**
+   * Diagnoses an incident's stored evidence again with `engine` (the engine of this version of the
+   * app, which may know more than the one that made the incident) and saves the new diagnosis in
+   * the same incident. Ticked fix steps are kept where the new primary finding still has a step
+   * at that index; the others are dropped, since they would tick nothing or something else.
+   * Answers with the incident as saved and its evidence.
+   */
+  async rediagnose(id: string, engine: (bundle: EvidenceBundle) => Diagnosis): Promise<LoadedIncident> {
+    this.#assertId(id);
+    return this.#queue.run(id, async () => {
+      const current = await this.#readIncident(id);
+      const bundle = this.#parseBundle(id, await this.#readBundleText(id));
+      const diagnosis = engine(bundle);
+      const steps = diagnosis.primary?.remediation.length ?? 0;
+      const work = { ...current.work, done: current.work.done.filter((index) => index < steps) };
+      const updatedAt = this.#now().toISOString();
+      const incident = incidentFileSchema.parse({ ...current, updatedAt, diagnosis, work });
+      await this.#writeIncident(incident);
+      return { incident, bundle };
+    });
   }
 
   /**

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { IPC_CHANNELS } from '../../shared/ipc/channels';
@@ -46,6 +46,9 @@ beforeAll(async () => {
       settings: new AppSettingsStore(join(dir, 'settings.json')),
       incidents: new IncidentStore(join(dir, 'incidents')),
       openExternal: () => Promise.resolve(),
+      // Reports are "saved" in the test's folder; PDF is the HTML printed (checked in its own tests).
+      chooseSavePath: (defaultFileName) => Promise.resolve(join(dir, 'reports', basename(defaultFileName))),
+      printPdf: () => Promise.reject(new Error('PDF is not exported in this test')),
     }),
     isTrustedSender: createSenderPolicy(trusted, ['app://triage']),
   });
@@ -160,6 +163,11 @@ describe('tenant profiles in the real keychain, through IPC', () => {
     };
     const { incidentId } = (await call('diagnosis:run', diagnosisRequest)) as { incidentId: string | null };
     expect(incidentId).not.toBeNull();
+    // A second incident for the channels that come after incidents:delete in the walk.
+    const { incidentId: keptId } = (await call('diagnosis:run', { ...diagnosisRequest, runId: 3 })) as {
+      incidentId: string | null;
+    };
+    expect(keptId).not.toBeNull();
     const inputs: Record<string, unknown> = {
       'app:get-status': {},
       'profiles:list': {},
@@ -180,16 +188,28 @@ describe('tenant profiles in the real keychain, through IPC', () => {
         work: { step: 'notes', done: [0], notes: 'Called back.', status: 'closed' },
       },
       'incidents:delete': { id: incidentId },
+      // The least redacted report, with the evidence bundle in it: still no secret.
+      'incidents:export': { id: keptId, format: 'json', redaction: 'none' },
+      'incidents:duplicate': { id: keptId },
+      'incidents:rediagnose': { id: keptId },
     };
     expect(Object.keys(inputs).sort()).toEqual([...IPC_CHANNELS].sort());
     for (const channel of IPC_CHANNELS) {
       const answer = JSON.stringify(await call(channel, inputs[channel]));
       for (const value of values) expect(answer.includes(value), `${channel} answered with a secret`).toBe(false);
     }
-    // Nor does anything the runs left on disk: the incident files and their evidence.
-    for (const name of await readdir(join(dir, 'incidents'))) {
-      const text = await readFile(join(dir, 'incidents', name), 'utf8');
-      for (const value of values) expect(text.includes(value), `${name} holds a secret`).toBe(false);
+    // Every other text format of the report, at the level that hides least.
+    for (const format of ['html', 'md', 'ticket'] as const) {
+      await call('incidents:export', { id: keptId, format, redaction: 'none' });
+    }
+    // Nor does anything the runs left on disk: the incident files and their evidence, and the reports.
+    const reports = await readdir(join(dir, 'reports'));
+    expect(reports).toHaveLength(4);
+    for (const folder of ['incidents', 'reports']) {
+      for (const name of await readdir(join(dir, folder))) {
+        const text = await readFile(join(dir, folder, name), 'utf8');
+        for (const value of values) expect(text.includes(value), `${name} holds a secret`).toBe(false);
+      }
     }
     await call('profiles:delete', { id: profile.id });
   });
@@ -217,7 +237,12 @@ describe('tenant profiles in the real keychain, through IPC', () => {
     for (const channel of IPC_CHANNELS) walk(IPC_CONTRACT[channel].output, channel);
     expect(fields.length).toBeGreaterThan(30);
     expect(fields).toEqual(
-      expect.arrayContaining(['incidents:list.incidents[].summary', 'incidents:open.incident.work.notes']),
+      expect.arrayContaining([
+        'incidents:list.incidents[].summary',
+        'incidents:open.incident.work.notes',
+        'incidents:rediagnose.incident.work.notes',
+        'incidents:export.redacted.tokens',
+      ]),
     );
     // Judge the field path, not the channel name ("secrets:set" is allowed to answer a status).
     const suspicious = fields
@@ -228,7 +253,9 @@ describe('tenant profiles in the real keychain, through IPC', () => {
           !/(^|\.)secrets(\[\])?(\.(kind|configured|verifiedAt))?$/.test(f) &&
           // The value of the vendor-record field a finding cites (an ImmutableID, an error code),
           // in a diagnosis and in a reopened incident's; the answers above are checked for secrets.
-          !/(^|\.)evidence\[\]\.value$/.test(f),
+          !/(^|\.)evidence\[\]\.value$/.test(f) &&
+          // How many tokens an export masked: a count, never a token.
+          f !== 'redacted.tokens',
       );
     expect(suspicious).toEqual([]);
   });

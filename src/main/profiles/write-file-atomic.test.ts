@@ -31,4 +31,14 @@ describe('writeFileAtomic', () => {
     expect(await readFile(file, 'utf8')).toBe('good');
     expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
+
+  it('writes bytes as they are (an exported PDF) and text as UTF-8', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'atomic-'));
+    dirs.push(dir);
+    const bytes = Uint8Array.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x00, 0xff, 0xe2]);
+    await writeFileAtomic(join(dir, 'report.pdf'), bytes);
+    expect(new Uint8Array(await readFile(join(dir, 'report.pdf')))).toEqual(bytes);
+    await writeFileAtomic(join(dir, 'notes.md'), 'Zoë – ✓');
+    expect(await readFile(join(dir, 'notes.md'), 'utf8')).toBe('Zoë – ✓');
+  });
 });

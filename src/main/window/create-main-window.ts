@@ -4,14 +4,13 @@ import type { TrustedWebContents } from '../ipc/sender-policy';
 import { hardenWebContents } from './harden';
 
 /**
- * The web preferences of every app window.
+ * The web preferences every window of the app starts from, without a preload.
  *
  * Each line is a decision of Electron's security checklist: the renderer is sandboxed, has no
- * Node, runs the preload in an isolated world, and cannot open webviews or run insecure content.
+ * Node, runs any preload in an isolated world, and cannot open webviews or run insecure content.
  */
-export function secureWebPreferences(preloadPath: string, devTools: boolean): WebPreferences {
+export function hardenedWebPreferences(devTools: boolean): WebPreferences {
   return {
-    preload: preloadPath,
     sandbox: true,
     contextIsolation: true,
     nodeIntegration: false,
@@ -26,6 +25,11 @@ export function secureWebPreferences(preloadPath: string, devTools: boolean): We
     spellcheck: false,
     devTools,
   };
+}
+
+/** The web preferences of the main window: the hardened ones, and the preload that exposes the bridge. */
+export function secureWebPreferences(preloadPath: string, devTools: boolean): WebPreferences {
+  return { preload: preloadPath, ...hardenedWebPreferences(devTools) };
 }
 
 /** Options of {@link createMainWindow}. */

@@ -8,6 +8,8 @@ import {
   cancelDiagnosis,
   deleteIncident,
   deleteProfile,
+  duplicateIncident,
+  exportIncident,
   discoverTenant,
   fetchAppStatus,
   getSettings,
@@ -16,6 +18,7 @@ import {
   onDiagnosisProgress,
   openIncident,
   openLink,
+  rediagnoseIncident,
   runDiagnosis,
   runPreflight,
   saveProfile,
@@ -51,6 +54,9 @@ const WIZARD_API: WizardApi = {
   openIncident,
   updateIncident,
   deleteIncident,
+  duplicateIncident,
+  rediagnoseIncident,
+  exportIncident,
 };
 
 /** The pages of the app, in tab order. */

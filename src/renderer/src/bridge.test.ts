@@ -6,12 +6,15 @@ import {
   deleteIncident,
   deleteProfile,
   discoverTenant,
+  duplicateIncident,
+  exportIncident,
   fetchAppStatus,
   getSettings,
   listIncidents,
   listProfiles,
   openIncident,
   openLink,
+  rediagnoseIncident,
   runPreflight,
   saveProfile,
   saveSettings,
@@ -42,6 +45,9 @@ function fakeBridge(overrides: Partial<TriageBridge>): TriageBridge {
     openIncident: unused,
     updateIncident: unused,
     deleteIncident: unused,
+    exportIncident: unused,
+    duplicateIncident: unused,
+    rediagnoseIncident: unused,
     onDiagnosisProgress: () => () => undefined,
     ...overrides,
   };
@@ -57,6 +63,12 @@ const summary: ProfileSummary = { profile, builtIn: false, secrets: [] };
 
 const incidentId = 'inc-20261121T231500Z-a1b2c3d4';
 const work: IncidentWork = { step: 'fix', done: [0, 2], notes: 'Reset the app password.', status: 'draft' };
+const copyId = 'inc-20261121T232000Z-0badf00d';
+const exported = {
+  path: '/home/tech/Documents/incident.md',
+  bytes: 4096,
+  redacted: { otherUsers: 0, ipAddresses: 0, deviceIds: 0, tenantIds: 0, tokens: 1 },
+};
 const incidentSummary: IncidentSummary = {
   id: incidentId,
   createdAt: '2026-11-21T23:15:00.000Z',
@@ -90,6 +102,9 @@ describe('renderer bridge module', () => {
       openIncident(incidentId),
       updateIncident(incidentId, work),
       deleteIncident(incidentId),
+      exportIncident(incidentId, 'pdf', 'external'),
+      duplicateIncident(incidentId),
+      rediagnoseIncident(incidentId),
     ];
     for (const result of await Promise.all(calls)) {
       expect(result).toMatchObject({ ok: false, error: { code: 'unavailable' } });
@@ -128,6 +143,8 @@ describe('renderer bridge module', () => {
       listIncidents: answer({ incidents: [incidentSummary], unreadable: 1 }),
       updateIncident: answer({ updatedAt: '2026-11-21T23:25:00.000Z' }),
       deleteIncident: answer({ deleted: true }),
+      exportIncident: answer(exported),
+      duplicateIncident: answer({ id: copyId }),
     });
 
     await expect(listProfiles()).resolves.toEqual({ ok: true, value: { profiles: [summary] } });
@@ -160,6 +177,8 @@ describe('renderer bridge module', () => {
       value: { updatedAt: '2026-11-21T23:25:00.000Z' },
     });
     await expect(deleteIncident(incidentId)).resolves.toEqual({ ok: true, value: { deleted: true } });
+    await expect(exportIncident(incidentId, 'md', 'internal')).resolves.toEqual({ ok: true, value: exported });
+    await expect(duplicateIncident(incidentId)).resolves.toEqual({ ok: true, value: { id: copyId } });
     expect(inputs).toEqual([
       {},
       { profile },
@@ -172,6 +191,8 @@ describe('renderer bridge module', () => {
       { startInScreenShare: true },
       {},
       { id: incidentId, work },
+      { id: incidentId },
+      { id: incidentId, format: 'md', redaction: 'internal' },
       { id: incidentId },
     ]);
   });
@@ -195,5 +216,28 @@ describe('renderer bridge module', () => {
       error: { code: 'not-found', message: `Incident ${incidentId} does not exist (any more).` },
     });
     expect(inputs).toEqual([{ id: incidentId }, { id: incidentId }]);
+  });
+
+  it('re-diagnoses an incident by id, answering as reopening does, and passes a cancelled export through', async () => {
+    const inputs: unknown[] = [];
+    const opened = { incident: { id: incidentId, status: 'draft', work } };
+    const cancelled = {
+      path: null,
+      bytes: 0,
+      redacted: { otherUsers: 0, ipAddresses: 0, deviceIds: 0, tenantIds: 0, tokens: 0 },
+    };
+    (window as Writable).triage = fakeBridge({
+      rediagnoseIncident: ((input: unknown) => {
+        inputs.push(input);
+        return Promise.resolve({ ok: true, value: opened });
+      }) as unknown as TriageBridge['rediagnoseIncident'],
+      exportIncident: ((input: unknown) => {
+        inputs.push(input);
+        return Promise.resolve({ ok: true, value: cancelled });
+      }) as unknown as TriageBridge['exportIncident'],
+    });
+    await expect(rediagnoseIncident(incidentId)).resolves.toEqual({ ok: true, value: opened });
+    await expect(exportIncident(incidentId, 'pdf', 'external')).resolves.toEqual({ ok: true, value: cancelled });
+    expect(inputs).toEqual([{ id: incidentId }, { id: incidentId, format: 'pdf', redaction: 'external' }]);
   });
 });

@@ -6,6 +6,7 @@ import type { DiagnosisProgress } from '../../shared/ipc/diagnosis';
 import type { AppSettings } from '../../shared/ipc/settings';
 import type { Result } from '../../shared/result';
 import type { Diagnosis } from '../../core/diagnosis/model';
+import type { ExportRedactionLevel, ReportFormat } from '../../core/report/report-types';
 
 /**
  * The only module of the renderer that touches `window.triage`.
@@ -144,27 +145,33 @@ export async function listIncidents(): Promise<Result<ChannelOutput<'incidents:l
   return call('listIncidents', {});
 }
 
+/** A reopened incident, with the diagnosis in the engine's own type. */
+type EngineIncident = Omit<ChannelOutput<'incidents:open'>['incident'], 'diagnosis'> & {
+  readonly diagnosis: Diagnosis;
+};
+
 /**
- * Reopens an incident: its diagnosis, the raw records and console links rebuilt from its stored
- * evidence (the same as the run showed), and the technician's work so far. An id main does not
- * know answers `not-found`.
+ * The engine made the stored diagnosis, and main checked it on read and on the way out; only the
+ * schema's inferred type is looser than the engine's (as for runDiagnosis), so it is restored here.
  */
-export async function openIncident(id: string): Promise<
-  Result<{
-    readonly incident: Omit<ChannelOutput<'incidents:open'>['incident'], 'diagnosis'> & {
-      readonly diagnosis: Diagnosis;
-    };
-  }>
-> {
-  const result = await call('openIncident', { id });
-  // As for runDiagnosis: the engine made the stored diagnosis, and main checked it on read and
-  // on the way out; only the schema's inferred type is looser than the engine's.
+function withEngineDiagnosis(
+  result: Result<ChannelOutput<'incidents:open'>>,
+): Result<{ readonly incident: EngineIncident }> {
   return result.ok
     ? {
         ok: true,
         value: { incident: { ...result.value.incident, diagnosis: result.value.incident.diagnosis as Diagnosis } },
       }
     : result;
+}
+
+/**
+ * Reopens an incident: its diagnosis, the raw records and console links rebuilt from its stored
+ * evidence (the same as the run showed), and the technician's work so far. An id main does not
+ * know answers `not-found`.
+ */
+export async function openIncident(id: string): Promise<Result<{ readonly incident: EngineIncident }>> {
+  return withEngineDiagnosis(await call('openIncident', { id }));
 }
 
 /**
@@ -181,4 +188,37 @@ export async function updateIncident(
 /** Deletes an incident and its stored evidence; `deleted: false` when there was no such incident. */
 export async function deleteIncident(id: string): Promise<Result<{ readonly deleted: boolean }>> {
   return call('deleteIncident', { id });
+}
+
+/**
+ * Exports an incident's report in a format, redacted for its reader (`none`: the technician;
+ * `internal`: the company's identity team; `external`: a vendor — other users, IP addresses,
+ * device and tenant ids masked). Main builds the report and asks where to save it in its own save
+ * dialog: the answer is the path it wrote, or `path: null` (and nothing written) when the
+ * technician cancelled; `bytes` is the file's size and `redacted` counts what was masked.
+ * Failing to print or write answers `unavailable` with a message naming the file.
+ */
+export async function exportIncident(
+  id: string,
+  format: ReportFormat,
+  redaction: ExportRedactionLevel,
+): Promise<Result<ChannelOutput<'incidents:export'>>> {
+  return call('exportIncident', { id, format, redaction });
+}
+
+/**
+ * Copies an incident as a new draft with the same evidence, diagnosis and work (a call back about
+ * the same fault); answers with the copy's id. The original is left as it is.
+ */
+export async function duplicateIncident(id: string): Promise<Result<{ readonly id: string }>> {
+  return call('duplicateIncident', { id });
+}
+
+/**
+ * Diagnoses an incident's stored evidence again with this version's engine and saves the result
+ * in the same incident (ticked fix steps the new verdict no longer has are dropped); answers with
+ * the incident reopened, as `openIncident` does. Nothing is collected from the tenant again.
+ */
+export async function rediagnoseIncident(id: string): Promise<Result<{ readonly incident: EngineIncident }>> {
+  return withEngineDiagnosis(await call('rediagnoseIncident', { id }));
 }

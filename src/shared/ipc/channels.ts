@@ -21,6 +21,9 @@ export const BRIDGE_METHODS = {
   openIncident: 'incidents:open',
   updateIncident: 'incidents:update',
   deleteIncident: 'incidents:delete',
+  exportIncident: 'incidents:export',
+  duplicateIncident: 'incidents:duplicate',
+  rediagnoseIncident: 'incidents:rediagnose',
 } as const;
 
 /**

@@ -5,6 +5,9 @@ export type { IpcChannel } from './channels';
 import { BRIDGE_EVENTS, BRIDGE_METHODS } from './channels';
 import { diagnosisProgressSchema, diagnosisRequestSchema, diagnosisRunResultSchema } from './diagnosis';
 import {
+  duplicateIncidentResultSchema,
+  exportIncidentRequestSchema,
+  exportIncidentResultSchema,
   incidentRefSchema,
   listIncidentsResultSchema,
   openIncidentSchema,
@@ -104,6 +107,22 @@ export const IPC_CONTRACT = {
   'incidents:delete': {
     input: incidentRefSchema,
     output: z.object({ deleted: z.boolean() }).strict(),
+  },
+  // Builds the incident's report at a redaction level and saves it where the technician chooses in
+  // main's save dialog; the report itself never crosses IPC, only where it went and what it hid.
+  'incidents:export': {
+    input: exportIncidentRequestSchema,
+    output: exportIncidentResultSchema,
+  },
+  // A new draft incident with the same evidence, diagnosis and work (a call back about the same fault).
+  'incidents:duplicate': {
+    input: incidentRefSchema,
+    output: duplicateIncidentResultSchema,
+  },
+  // Diagnoses the stored evidence again with this version's engine and saves the result in place.
+  'incidents:rediagnose': {
+    input: incidentRefSchema,
+    output: z.object({ incident: openIncidentSchema }).strict(),
   },
 } as const satisfies Record<IpcChannel, ChannelSpec>;
 

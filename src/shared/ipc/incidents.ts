@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SYMPTOMS } from '../../core/evidence/symptoms';
 import { VERDICT_CODES } from '../../core/diagnosis/verdicts';
+import { EXPORT_REDACTION_LEVELS, REPORT_FORMATS } from '../../core/report/report-types';
 import type { VerdictCode } from '../../core/diagnosis/verdicts';
 import { consoleLinksSchema, diagnosisSchema, evidenceRecordsSchema, subjectSchema } from './diagnosis';
 import { incidentIdSchema } from './incident-id';
@@ -99,3 +100,38 @@ export const incidentRefSchema = z.object({ id: incidentIdSchema }).strict();
 
 /** `incidents:update` replaces the technician's work on one incident. */
 export const updateIncidentRequestSchema = z.object({ id: incidentIdSchema, work: incidentWorkSchema }).strict();
+
+/** `incidents:export` names an incident, the report format and who the report is for. */
+export const exportIncidentRequestSchema = z
+  .object({
+    id: incidentIdSchema,
+    format: z.enum(REPORT_FORMATS),
+    redaction: z.enum(EXPORT_REDACTION_LEVELS),
+  })
+  .strict();
+
+/** What an export hid, counted as the redaction counts it (distinct values; tokens by occurrence). */
+export const exportRedactionCountsSchema = z
+  .object({
+    otherUsers: z.number().int().nonnegative(),
+    ipAddresses: z.number().int().nonnegative(),
+    deviceIds: z.number().int().nonnegative(),
+    tenantIds: z.number().int().nonnegative(),
+    tokens: z.number().int().nonnegative(),
+  })
+  .strict();
+
+/**
+ * `incidents:export` answers with where the report was saved and how big it is, or `path: null`
+ * (and nothing written, nothing counted) when the technician cancelled the save dialog.
+ */
+export const exportIncidentResultSchema = z
+  .object({
+    path: z.string().min(1).nullable(),
+    bytes: z.number().int().nonnegative(),
+    redacted: exportRedactionCountsSchema,
+  })
+  .strict();
+
+/** `incidents:duplicate` answers with the new draft incident's id. */
+export const duplicateIncidentResultSchema = z.object({ id: incidentIdSchema }).strict();

@@ -237,4 +237,83 @@ describe('incidents over IPC', () => {
     expect(await value('incidents:list', {})).toEqual({ incidents: [], unreadable: 1 });
     expect(await value('incidents:delete', { id: run.incidentId })).toEqual({ deleted: true });
   });
+
+  it('duplicates an incident as a new draft that reopens with the same evidence, diagnosis and work', async () => {
+    const { dir, value } = await setup();
+    const run = await value('diagnosis:run', request('dmitri.volkov@contoso.com'));
+    if (run.incidentId === null) throw new Error('not saved');
+    await value('incidents:update', { id: run.incidentId, work: notes('Reset the app password.', 'closed') });
+    const original = (await value('incidents:open', { id: run.incidentId })).incident;
+
+    const { id } = await value('incidents:duplicate', { id: run.incidentId });
+    expect(id).not.toBe(run.incidentId);
+    const copy = (await value('incidents:open', { id })).incident;
+    expect(copy).toEqual({
+      ...original,
+      id,
+      createdAt: copy.createdAt,
+      updatedAt: copy.createdAt,
+      status: 'draft',
+      work: notes('Reset the app password.', 'draft'),
+    });
+    expect(JSON.stringify(copy.records)).toBe(JSON.stringify(run.records));
+    expect(await readFile(join(dir, `${id}.bundle.json`), 'utf8')).toBe(
+      await readFile(join(dir, `${run.incidentId}.bundle.json`), 'utf8'),
+    );
+    expect((await value('incidents:list', {})).incidents.map((i) => [i.id, i.status])).toEqual([
+      [id, 'draft'],
+      [run.incidentId, 'closed'],
+    ]);
+  });
+
+  it('re-diagnoses an incident with the current engine, saves it in place and answers as incidents:open does', async () => {
+    const { dir, value } = await setup();
+    const run = await value('diagnosis:run', request('dmitri.volkov@contoso.com'));
+    const id = run.incidentId;
+    if (id === null) throw new Error('not saved');
+    const steps = run.diagnosis.primary?.remediation.length ?? 0;
+    expect(steps).toBeGreaterThan(0);
+    // As an older engine would have left it: no verdict, and fix steps ticked that the verdict does not have.
+    const file = join(dir, `${id}.json`);
+    const stored = JSON.parse(await readFile(file, 'utf8')) as { diagnosis: object; work: object };
+    await writeFile(
+      file,
+      JSON.stringify({
+        ...stored,
+        diagnosis: { ...stored.diagnosis, primary: null, findings: [] },
+        work: { ...stored.work, step: 'fix', done: [0, steps, steps + 5], notes: 'Called back.' },
+      }),
+    );
+    expect((await value('incidents:open', { id })).incident.diagnosis.primary).toBeNull();
+
+    const { incident } = await value('incidents:rediagnose', { id });
+    expect(incident.diagnosis).toEqual(run.diagnosis);
+    expect(JSON.stringify(incident.records)).toBe(JSON.stringify(run.records));
+    expect(incident.links).toEqual(run.links);
+    expect(incident.work).toEqual({ step: 'fix', done: [0], notes: 'Called back.', status: 'draft' });
+    expect(Date.parse(incident.updatedAt)).toBeGreaterThanOrEqual(Date.parse(incident.createdAt));
+    expect((await value('incidents:open', { id })).incident).toEqual(incident);
+    expect((await value('incidents:list', {})).incidents[0]).toMatchObject({ id, code: 'LEGACY_AUTH_STALE_PASSWORD' });
+  });
+
+  it('refuses bad ids for duplicate and rediagnose, and answers not-found for a missing incident', async () => {
+    const { dir, call } = await setup();
+    for (const channel of ['incidents:duplicate', 'incidents:rediagnose'] as const) {
+      for (const id of ['../profiles', 'inc-20261121T231500Z-0badf00d/../../x', '']) {
+        expect(await call(channel, { id }), `${channel} ${id}`).toMatchObject({
+          ok: false,
+          error: { code: 'invalid-input' },
+        });
+      }
+      expect(await call(channel, { id: 'inc-20261121T231500Z-0badf00d', extra: 1 })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-input' },
+      });
+      expect(await call(channel, { id: 'inc-20261121T231500Z-0badf00d' })).toEqual({
+        ok: false,
+        error: { code: 'not-found', message: 'Incident inc-20261121T231500Z-0badf00d does not exist (any more).' },
+      });
+    }
+    await expect(readdir(dir)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
 });

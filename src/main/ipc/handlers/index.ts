@@ -1,10 +1,12 @@
 import type { SecretStore } from '../../../core/ports/secret-store';
+import type { ChooseSavePath, PrintPdf } from '../../export/export-ports';
 import type { IncidentStore } from '../../incidents/incident-store';
 import { PRODUCT_NAME, PRODUCT_VERSION } from '../../product';
 import type { AppSettingsStore } from '../../settings/app-settings-store';
 import type { HandlerMap } from '../dispatcher';
 import { createAppStatusHandler, currentRuntime } from './app-status';
 import { createDiagnosisHandlers } from './diagnosis-handlers';
+import { createExportHandlers } from './export-handlers';
 import { createIncidentHandlers } from './incident-handlers';
 import { createLinkHandlers } from './link-handlers';
 import type { OpenExternal } from './link-handlers';
@@ -21,6 +23,10 @@ export interface HandlerDeps {
   readonly incidents: IncidentStore;
   /** Opens a vetted console link in the system browser (Electron: `shell.openExternal`). */
   readonly openExternal: OpenExternal;
+  /** Asks the technician where to save an exported report (Electron: the save dialog). */
+  readonly chooseSavePath: ChooseSavePath;
+  /** Prints a report's HTML to PDF (Electron: a hidden print window with JavaScript off). */
+  readonly printPdf: PrintPdf;
 }
 
 /**
@@ -40,6 +46,13 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     ...createProfileHandlers(deps.profiles),
     ...createDiagnosisHandlers({ connect: deps.profiles.connect, incidents: deps.incidents }),
     ...createIncidentHandlers(deps.incidents),
+    ...createExportHandlers({
+      incidents: deps.incidents,
+      profileName: async (id) => (await deps.profiles.store.get(id))?.name ?? null,
+      chooseSavePath: deps.chooseSavePath,
+      printPdf: deps.printPdf,
+      appVersion: PRODUCT_VERSION,
+    }),
     ...createLinkHandlers({ openExternal: deps.openExternal }),
     ...createSettingsHandlers(deps.settings),
   };

@@ -21,15 +21,27 @@ export interface NotesStepProps {
   readonly onBack: () => void;
   /** Closes the incident (saved as closed) and goes back to the first step for the next call. */
   readonly onClose: () => void;
+  /** The report export, when the incident is saved (nothing to export from otherwise). */
+  readonly exportPanel?: ReactNode;
 }
 
 /** The longest note kept: a ticket's work notes, not a document. */
 export const MAX_NOTES = 20_000;
 
 /**
- * Step 6: what the technician wants on the record: the verdict, what was done, their notes.
+ * Step 6: what the technician wants on the record: the verdict, what was done, their notes,
+ * and the report to attach to the ticket.
  */
-export function NotesStep({ subject, finding, done, notes, onEditNotes, onBack, onClose }: NotesStepProps): ReactNode {
+export function NotesStep({
+  subject,
+  finding,
+  done,
+  notes,
+  onEditNotes,
+  onBack,
+  onClose,
+  exportPanel,
+}: NotesStepProps): ReactNode {
   const styles = useStyles();
   const doneSteps = finding.remediation.filter((_, index) => done.includes(index));
   return (
@@ -63,6 +75,7 @@ export function NotesStep({ subject, finding, done, notes, onEditNotes, onBack, 
           }}
         />
       </Field>
+      {exportPanel}
     </StepFrame>
   );
 }

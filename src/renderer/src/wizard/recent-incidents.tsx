@@ -19,6 +19,8 @@ export interface RecentIncidentsProps {
   /** While screen sharing the list (other callers' names) is not drawn at all. */
   readonly screenShare: boolean;
   readonly onOpen: (id: string) => void;
+  /** Starts a new incident from a copy (e.g. the same user calls again about another device). */
+  readonly onDuplicate: (id: string) => void;
   readonly onDelete: (id: string) => void;
 }
 
@@ -45,7 +47,7 @@ const useStyles = makeStyles({
  * Earlier diagnoses, drafts included, newest first: reopen one to continue where it was left,
  * or delete it (a second click confirms, so one slip loses nothing).
  */
-export function RecentIncidents({ view, screenShare, onOpen, onDelete }: RecentIncidentsProps): ReactNode {
+export function RecentIncidents({ view, screenShare, onOpen, onDuplicate, onDelete }: RecentIncidentsProps): ReactNode {
   const styles = useStyles();
   const [confirming, setConfirming] = useState<string | null>(null);
   return (
@@ -102,6 +104,16 @@ export function RecentIncidents({ view, screenShare, onOpen, onDelete }: RecentI
                       }}
                     >
                       Open
+                    </Button>
+                    <Button
+                      size="small"
+                      appearance="subtle"
+                      aria-label={`Duplicate the incident of ${incident.upn}`}
+                      onClick={() => {
+                        onDuplicate(incident.id);
+                      }}
+                    >
+                      Duplicate
                     </Button>
                     <Button
                       size="small"

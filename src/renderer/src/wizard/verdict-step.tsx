@@ -46,6 +46,8 @@ export interface VerdictStepProps {
   readonly onContinue: () => void;
   readonly onBack: () => void;
   readonly onRetry: () => void;
+  /** Diagnoses the saved evidence again with this version's engine; absent when nothing was saved. */
+  readonly onRediagnose?: () => void;
 }
 
 function Section({
@@ -112,8 +114,13 @@ export function VerdictStep(props: VerdictStepProps): ReactNode {
             Back
           </Button>
           <Button appearance="subtle" onClick={props.onRetry}>
-            Diagnose again
+            Collect and diagnose again
           </Button>
+          {props.onRediagnose !== undefined && (
+            <Button appearance="subtle" onClick={props.onRediagnose}>
+              Re-diagnose the saved evidence
+            </Button>
+          )}
         </>
       }
     >

@@ -251,6 +251,42 @@ describe('wizard: reopening a saved incident', () => {
   });
 });
 
+describe('wizard: re-diagnosing the saved evidence', () => {
+  it('shows the new verdict and keeps the notes and the ticked steps that still exist', () => {
+    const worked = run(
+      [
+        { type: 'continue' },
+        { type: 'toggle-done', index: 0 },
+        { type: 'toggle-done', index: 1 },
+        { type: 'edit-notes', notes: 'n' },
+      ],
+      atVerdict,
+    );
+    const fewer = {
+      ...diagnosisRun,
+      diagnosis: {
+        ...diagnosis,
+        primary:
+          diagnosis.primary === null
+            ? null
+            : { ...diagnosis.primary, remediation: diagnosis.primary.remediation.slice(0, 1) },
+      },
+    };
+    expect(run([{ type: 'rediagnosed', run: fewer }], worked)).toMatchObject({
+      step: 'verdict',
+      run: fewer,
+      done: [0],
+      notes: 'n',
+      selectedEvidence: null,
+    });
+  });
+
+  it('cannot land on a step without a verdict', () => {
+    for (const s of [initialWizardState('demo'), atSubject, atCollecting])
+      expect(run([{ type: 'rediagnosed', run: diagnosisRun }], s)).toBe(s);
+  });
+});
+
 describe('wizard: events that do not belong to a step change nothing', () => {
   const states: readonly WizardState[] = [initialWizardState('demo'), atSubject, atCollecting, atVerdict];
   const stray: readonly WizardEvent[] = [

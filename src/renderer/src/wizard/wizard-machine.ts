@@ -117,7 +117,9 @@ export type WizardEvent =
   | { readonly type: 'toggle-done'; readonly index: number }
   | { readonly type: 'edit-notes'; readonly notes: string }
   | { readonly type: 'restart' }
-  | { readonly type: 'reopen'; readonly incident: ReopenedIncident };
+  | { readonly type: 'reopen'; readonly incident: ReopenedIncident }
+  /** The saved evidence diagnosed again by the current engine (the incident keeps its work). */
+  | { readonly type: 'rediagnosed'; readonly run: DiagnosisRun };
 
 /** An empty draft: the symptom must be chosen, the window defaults to today. */
 export const EMPTY_DRAFT: SubjectDraft = { upn: '', symptom: null, window: 'today', customSince: '', customUntil: '' };
@@ -176,11 +178,15 @@ function reopened(incident: ReopenedIncident): WizardState {
     run: incident.run,
     selectedEvidence: null,
     // Only indexes that exist in this diagnosis's checklist survive.
-    done: work.done.filter(
-      (i) => Number.isInteger(i) && i >= 0 && i < (incident.run.diagnosis.primary?.remediation.length ?? 0),
-    ),
+    done: stepsIn(work.done, incident.run),
     notes: work.notes,
   };
+}
+
+/** The ticked steps that exist in a run's checklist (a new verdict may have fewer). */
+function stepsIn(done: readonly number[], run: DiagnosisRun): readonly number[] {
+  const count = run.diagnosis.primary?.remediation.length ?? 0;
+  return done.filter((i) => Number.isInteger(i) && i >= 0 && i < count);
 }
 
 function collecting(profileId: string, draft: SubjectDraft, subject: EvidenceSubject, runId: number): WizardState {
@@ -322,6 +328,14 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
         }
         case 'edit-notes':
           return { ...state, notes: event.notes };
+        case 'rediagnosed':
+          return {
+            ...state,
+            step: 'verdict',
+            run: event.run,
+            selectedEvidence: null,
+            done: stepsIn(state.done, event.run),
+          };
         case 'retry': {
           // Collect again for the same user and window choice (e.g. after the user tried once more).
           const result = subjectOf(state.draft, event.now);

@@ -76,6 +76,7 @@ function scriptedApi() {
   const runs: ChannelInput<'diagnosis:run'>[] = [];
   const cancels: number[] = [];
   const updates: { id: string; work: unknown }[] = [];
+  const exports: { id: string; format: string; redaction: string; updatesBefore: number }[] = [];
   const answers = new Map<number, (r: Result<DiagnosisRun & { runId: number }>) => void>();
   let progress: ((p: DiagnosisProgress) => void) | null = null;
   const api: WizardApi = {
@@ -138,12 +139,26 @@ function scriptedApi() {
       return Promise.resolve({ ok: true, value: { updatedAt: '2026-11-25T15:06:00.000Z' } });
     },
     deleteIncident: () => Promise.resolve({ ok: true, value: { deleted: true } }),
+    duplicateIncident: () => Promise.resolve({ ok: true, value: { id: 'inc-20261125T151000Z-0a1b2c3e' } }),
+    rediagnoseIncident: (id) => api.openIncident(id),
+    exportIncident: (id, format, redaction) => {
+      exports.push({ id, format, redaction, updatesBefore: updates.length });
+      return Promise.resolve({
+        ok: true,
+        value: {
+          path: `/home/tech/Documents/report.${format}`,
+          bytes: 20_480,
+          redacted: { otherUsers: 2, ipAddresses: 1, deviceIds: 0, tenantIds: 0, tokens: 0 },
+        },
+      });
+    },
   };
   return {
     api,
     runs,
     cancels,
     updates,
+    exports,
     answer: (runId: number, result: Result<DiagnosisRun & { runId: number }>) => {
       act(() => {
         answers.get(runId)?.(result);
@@ -340,5 +355,24 @@ describe('WizardPage', () => {
     await screen.findByRole('heading', { name: 'The diagnosis could not run' });
     expect(container.innerHTML).not.toContain('10.20.30.40');
     expect(container.innerHTML).toContain('ECONNREFUSED');
+  });
+
+  it('exports the report after saving the latest notes, and says where it went and what was masked', async () => {
+    const main = scriptedApi();
+    renderWizard(main.api);
+    await toCollecting();
+    main.answer(1, { ok: true, value: { runId: 1, ...RUN } });
+    await screen.findByTestId('verdict-code');
+    fireEvent.click(screen.getByRole('button', { name: 'Continue to the fix' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Continue to notes' }));
+    fireEvent.change(screen.getByRole('textbox', { name: /Your notes/ }), { target: { value: 'Typed just now.' } });
+    fireEvent.click(screen.getByRole('radio', { name: 'Markdown' }));
+    fireEvent.click(screen.getByRole('radio', { name: /External/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Export…' }));
+    expect(await screen.findByText(/Saved to \/home\/tech\/Documents\/report\.md \(20 KB\)/)).toBeTruthy();
+    expect(screen.getByText(/Masked: 2 other users, 1 IP address\./)).toBeTruthy();
+    // The notes typed a moment ago were written before the export read the incident.
+    expect(main.exports).toEqual([{ id: RUN.incidentId, format: 'md', redaction: 'external', updatesBefore: 1 }]);
+    expect(main.updates[0]).toMatchObject({ work: { notes: 'Typed just now.' } });
   });
 });

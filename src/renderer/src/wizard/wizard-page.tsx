@@ -19,6 +19,9 @@ import { initialWizardState, wizardReducer } from './wizard-machine';
 import type { DiagnosisRun, IncidentWork, SourceStatus, WizardEvent, WizardState } from './wizard-machine';
 import type { EvidenceSource } from '../../../core/evidence/bundle';
 import { RecentIncidents } from './recent-incidents';
+import { ExportPanel } from './export-panel';
+import type { ExportState } from './export-panel';
+import type { ExportRedactionLevel, ReportFormat } from '../../../core/report/report-types';
 import type { IncidentsView } from './recent-incidents';
 import { WizardProgress } from './wizard-progress';
 import { assertNever } from '../../../shared/assert-never';
@@ -39,6 +42,13 @@ export interface WizardApi {
   readonly openIncident: (id: string) => Promise<Result<OpenedIncident>>;
   readonly updateIncident: (id: string, work: ChannelInput<'incidents:update'>['work']) => Promise<Result<unknown>>;
   readonly deleteIncident: (id: string) => Promise<Result<{ readonly deleted: boolean }>>;
+  readonly duplicateIncident: (id: string) => Promise<Result<{ readonly id: string }>>;
+  readonly rediagnoseIncident: (id: string) => Promise<Result<OpenedIncident>>;
+  readonly exportIncident: (
+    id: string,
+    format: ReportFormat,
+    redaction: ExportRedactionLevel,
+  ) => Promise<Result<ChannelOutput<'incidents:export'>>>;
 }
 
 /** An incident as `openIncident` gives it (the diagnosis in the engine's own type). */
@@ -99,6 +109,24 @@ function maskedSources(
       status.message === undefined ? status : { ...status, message: redactText(status.message, upn, SHARE).text },
     ]),
   );
+}
+
+/** What an export masked, in one sentence for the technician. */
+function maskedSummary(redacted: ChannelOutput<'incidents:export'>['redacted']): string {
+  const parts = [
+    [redacted.otherUsers, 'other user'],
+    [redacted.ipAddresses, 'IP address'],
+    [redacted.deviceIds, 'device id'],
+    [redacted.tenantIds, 'tenant id'],
+    [redacted.tokens, 'token'],
+  ] as const;
+  const named = parts.filter(([n]) => n > 0).map(([n, what]) => `${String(n)} ${what}${n === 1 ? '' : 's'}`);
+  return named.length === 0 ? 'Nothing needed masking.' : `Masked: ${named.join(', ')}.`;
+}
+
+/** A run as the wizard holds it, from an incident main has opened. */
+function runOf(incident: OpenedIncident['incident']): DiagnosisRun {
+  return { diagnosis: incident.diagnosis, records: incident.records, links: incident.links, incidentId: incident.id };
 }
 
 /** What decides whether the technician's work changed since it was last saved. */
@@ -272,15 +300,16 @@ export function WizardPage({ api, active, screenShare, onManageTenants, welcome,
           profileId: incident.profileId,
           // The diagnosis's own subject: the same record, in the engine's type.
           subject: incident.diagnosis.subject,
-          run: {
-            diagnosis: incident.diagnosis,
-            records: incident.records,
-            links: incident.links,
-            incidentId: incident.id,
-          },
+          run: runOf(incident),
           work: incident.work,
         },
       });
+    });
+  };
+  const duplicate = (id: string): void => {
+    void api.duplicateIncident(id).then((result) => {
+      if (!result.ok) setOpenError(result.error.message);
+      setIncidentsRequest((n) => n + 1);
     });
   };
   const remove = (id: string): void => {
@@ -318,6 +347,46 @@ export function WizardPage({ api, active, screenShare, onManageTenants, welcome,
     // `work` is rebuilt every render; its serialised form is what decides a save.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, incidentId, workKey]);
+
+  /** Writes the work now if it changed since the last save (before an export reads it from disk). */
+  const flush = (): Promise<boolean> => {
+    if (incidentId === null || work === null || workKey === lastSaved.current) return Promise.resolve(true);
+    return api.updateIncident(incidentId, { ...work, done: [...work.done], status: 'draft' }).then((result) => {
+      if (result.ok) lastSaved.current = workKey;
+      return result.ok;
+    });
+  };
+
+  const [exported, setExported] = useState<ExportState>({ kind: 'idle' });
+  const exportReport = (format: ReportFormat, level: ExportRedactionLevel): void => {
+    if (incidentId === null) return;
+    setExported({ kind: 'exporting' });
+    void flush().then(async (saved) => {
+      if (!saved) {
+        setExported({ kind: 'failed', message: 'the latest notes could not be saved first' });
+        return;
+      }
+      const result = await api.exportIncident(incidentId, format, level);
+      if (!result.ok) setExported({ kind: 'failed', message: result.error.message });
+      else if (result.value.path === null) setExported({ kind: 'cancelled' });
+      else
+        setExported({
+          kind: 'saved',
+          path: result.value.path,
+          bytes: result.value.bytes,
+          masked: maskedSummary(result.value.redacted),
+        });
+    });
+  };
+
+  const rediagnose = (): void => {
+    if (incidentId === null) return;
+    void flush().then(async () => {
+      const result = await api.rediagnoseIncident(incidentId);
+      if (result.ok) dispatch({ type: 'rediagnosed', run: runOf(result.value.incident) });
+      else setSave({ kind: 'failed', message: result.error.message });
+    });
+  };
 
   /** Closes the incident (saved as closed, with the last edits) and takes the next call. */
   const closeIncident = (): void => {
@@ -386,7 +455,13 @@ export function WizardPage({ api, active, screenShare, onManageTenants, welcome,
                 <MessageBarBody>{openError}</MessageBarBody>
               </MessageBar>
             )}
-            <RecentIncidents view={incidents} screenShare={screenShare} onOpen={reopen} onDelete={remove} />
+            <RecentIncidents
+              view={incidents}
+              screenShare={screenShare}
+              onOpen={reopen}
+              onDuplicate={duplicate}
+              onDelete={remove}
+            />
           </>
         );
       case 'subject':
@@ -457,6 +532,7 @@ export function WizardPage({ api, active, screenShare, onManageTenants, welcome,
               onRetry={() => {
                 dispatch({ type: 'retry', now: clock().toISOString(), runId: nextRun() });
               }}
+              {...(state.run.incidentId === null ? {} : { onRediagnose: rediagnose })}
             />
           )
         );
@@ -493,6 +569,17 @@ export function WizardPage({ api, active, screenShare, onManageTenants, welcome,
               dispatch({ type: 'back' });
             }}
             onClose={closeIncident}
+            {...(incidentId === null
+              ? {}
+              : {
+                  exportPanel: (
+                    <ExportPanel
+                      state={exported}
+                      defaultLevel={screenShare ? 'external' : 'internal'}
+                      onExport={exportReport}
+                    />
+                  ),
+                })}
           />
         );
       }
