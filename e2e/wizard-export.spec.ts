@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { expect, test } from './fixtures/app';
-import { chooseDemoTenant, DEMO_USERS, demoUserWith, describeCall, diagnose, step } from './fixtures/wizard';
+import { DEMO_USERS, demoUserWith, step, workThroughToNotes } from './fixtures/wizard';
 
 /*
  * The incident report from the wizard's last step: main renders it, the save dialog (answered
@@ -10,25 +10,11 @@ import { chooseDemoTenant, DEMO_USERS, demoUserWith, describeCall, diagnose, ste
  */
 const run = promisify(execFile);
 
-async function toNotes(page: import('@playwright/test').Page, upn: RegExp): Promise<string> {
-  const user = demoUserWith(upn);
-  await chooseDemoTenant(page);
-  await describeCall(page, user);
-  await diagnose(page);
-  await step(page, 'step-verdict').getByRole('button', { name: 'Continue to the fix' }).click();
-  await step(page, 'step-fix').getByRole('checkbox').first().check();
-  await step(page, 'step-fix').getByRole('button', { name: 'Continue to notes' }).click();
-  await step(page, 'step-notes')
-    .getByRole('textbox', { name: /Your notes/ })
-    .fill('Exported from the wizard.');
-  return user.upn;
-}
-
 test('exports a PDF with the verdict, the evidence and the notes typed just before', async ({ app }) => {
   test.setTimeout(60_000);
   const { page } = app;
   await page.goto(`${app.origin}/`);
-  await toNotes(page, /^LEGACY_AUTH_BLOCKED$/);
+  await workThroughToNotes(page, demoUserWith(/^LEGACY_AUTH_BLOCKED$/), 'Exported from the wizard.');
   const notes = step(page, 'step-notes');
   await notes.getByRole('radio', { name: 'PDF' }).check();
   await notes.getByRole('button', { name: 'Export…' }).click();
@@ -51,7 +37,9 @@ test('an external HTML report names no other user and no IP address; a cancelled
   test.setTimeout(60_000);
   const { page } = app;
   await page.goto(`${app.origin}/`);
-  const upn = await toNotes(page, /^LEGACY_AUTH_SPRAY_SUSPECTED$|^LEGACY_AUTH_BLOCKED$/);
+  const user = demoUserWith(/^LEGACY_AUTH_SPRAY_SUSPECTED$|^LEGACY_AUTH_BLOCKED$/);
+  const { upn } = user;
+  await workThroughToNotes(page, user, 'Exported from the wizard.');
   const notes = step(page, 'step-notes');
   await notes.getByRole('radio', { name: /^HTML/ }).check();
   await notes.getByRole('radio', { name: /^External/ }).check();

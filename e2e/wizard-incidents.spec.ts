@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures/app';
-import { chooseDemoTenant, demoUserWith, describeCall, diagnose, step } from './fixtures/wizard';
+import { demoUserWith, step, workThroughToNotes } from './fixtures/wizard';
 
 /*
  * Recent incidents through the UI, with the real incident store on disk: a diagnosis is saved
@@ -11,15 +11,7 @@ test('a diagnosis is saved as a draft, survives a reload, reopens where it was l
   const { page } = app;
   const user = demoUserWith(/^DEVICE_CODE_/);
   await page.goto(`${app.origin}/`);
-  await chooseDemoTenant(page);
-  await describeCall(page, user);
-  await diagnose(page);
-  await step(page, 'step-verdict').getByRole('button', { name: 'Continue to the fix' }).click();
-  await step(page, 'step-fix').getByRole('checkbox').first().check();
-  await step(page, 'step-fix').getByRole('button', { name: 'Continue to notes' }).click();
-  await step(page, 'step-notes')
-    .getByRole('textbox', { name: /Your notes/ })
-    .fill('Paired the phone again.');
+  await workThroughToNotes(page, user, 'Paired the phone again.');
   await expect(page.getByTestId('save-state')).toContainText('Saved to the incident history at');
 
   // As if the window had been closed mid-call: everything comes back from disk.

@@ -5,9 +5,8 @@ import type { RedactionReport } from '../redaction';
 import type { ExportRedactionLevel, ReportInput } from './report-types';
 
 /*
- * The words a report uses for the engine's identifiers. They match the wizard's (which keeps its
- * own copy in the renderer, where core cannot import from), so the report reads like the screen
- * the technician worked on.
+ * The words for the engine's identifiers, shared by the report and the wizard (which imports
+ * them), so the report reads like the screen the technician worked on.
  */
 
 /** The family of a verdict, as a heading and as the ticket's subcategory. */

@@ -9,23 +9,8 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import type { EvidenceItem, EvidenceKind } from '../../../core/diagnosis/model';
-
-/** What each kind of record is called on screen. */
-export const EVIDENCE_KIND_LABELS: Readonly<Record<EvidenceKind, string>> = {
-  'okta.logEvent': 'Okta System Log event',
-  'okta.user': 'Okta user',
-  'okta.app': 'Okta app',
-  'okta.appUser': 'Okta app user',
-  'okta.signingKey': 'Okta signing key',
-  'okta.policy': 'Okta policy',
-  'okta.policyRule': 'Okta policy rule',
-  'graph.user': 'Entra user',
-  'graph.signIn': 'Entra sign-in',
-  'graph.domain': 'Entra domain',
-  'graph.federationConfiguration': 'Entra federation settings',
-  subject: 'What you entered',
-};
+import type { EvidenceItem } from '../../../core/diagnosis/model';
+import { EVIDENCE_KIND_LABELS } from './wizard-labels';
 
 const useStyles = makeStyles({
   facts: {
