@@ -67,7 +67,8 @@ describe('renderTicket', () => {
   });
 
   it('proposes a resolution code and says what was done and what is open', () => {
-    expect(field(ticket, 'Resolution code')).toBe(RESOLUTION_CODES.workAround);
+    // The first step (the fix itself) is done: the cause is gone, the rest are checks and fallbacks.
+    expect(field(ticket, 'Resolution code')).toBe(RESOLUTION_CODES.permanent);
     const resolution = ticket.slice(ticket.indexOf('Resolution notes:'));
     expect(resolution).toContain('  Cause: ');
     expect(resolution).toContain('  Done:\n    - Move Outlook to modern authentication');
@@ -77,11 +78,11 @@ describe('renderTicket', () => {
   it('keeps every line of data indented under its block', () => {
     const noted = renderTicket({
       ...base,
-      notes: 'Resolution code: Solved (Permanently)\nCategory: Hardware\n\n  indented',
+      notes: 'Resolution code: Closed by caller\nCategory: Hardware\n\n  indented',
     });
-    expect(field(noted, 'Resolution code')).toBe(RESOLUTION_CODES.workAround);
+    expect(field(noted, 'Resolution code')).toBe(RESOLUTION_CODES.permanent);
     expect(field(noted, 'Category')).toBe('Identity / Authentication');
-    expect(noted).toContain('    Resolution code: Solved (Permanently)\n    Category: Hardware\n\n    indented');
+    expect(noted).toContain('    Resolution code: Closed by caller\n    Category: Hardware\n\n    indented');
   });
 });
 
@@ -167,10 +168,12 @@ describe('the resolution code', () => {
     const closed = all === RESOLUTION_CODES.notReproducible;
     return [
       { family, steps: 'all done', checklist: withChecklist([true, true]), code: all },
+      // The first step is the fix; later ones are checks and fallbacks.
+      { family, steps: 'the fix done', checklist: withChecklist([true, false]), code: all },
       {
         family,
-        steps: 'some done',
-        checklist: withChecklist([true, false]),
+        steps: 'only a later step done',
+        checklist: withChecklist([false, true]),
         code: closed ? all : RESOLUTION_CODES.workAround,
       },
       { family, steps: 'none done', checklist: withChecklist([false, false]), code: closed ? all : null },

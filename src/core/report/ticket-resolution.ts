@@ -6,7 +6,7 @@ import type { IncidentReport } from './incident-report';
  *
  * ServiceNow's out-of-the-box incident close codes are used (Jira admins usually mirror them):
  *
- * | verdict                                   | all steps done        | some done            | none done       |
+ * | verdict                                   | first step done       | only later steps     | none done       |
  * | ----------------------------------------- | --------------------- | -------------------- | --------------- |
  * | legacy-auth, immutable-id, okta-account,  | Solved (Permanently)  | Solved (Work Around) | (not resolved)  |
  * | federation                                |                       |                      |                 |
@@ -17,8 +17,11 @@ import type { IncidentReport } from './incident-report';
  * stale password is cleared, the anchor or the account or the trust is corrected where it is
  * mastered). Device-code and access verdicts are policies working as designed: the fix gets this
  * user or device past them (a retry, MFA, a scoped exception) while the policy stays, so the same
- * user can meet it again. A checklist done in part is a work-around until the rest is. With no
- * cause found there is nothing to have solved. A verdict with no steps counts as all done.
+ * user can meet it again. The checklist is least-permissive fix first, and later steps are often
+ * checks or fallbacks ("only if this client cannot move off legacy authentication: add a narrow
+ * exception"), so the first step is the fix: with it done the cause is gone; with only later
+ * steps done it was worked around. With no cause found there is nothing to have solved. A
+ * verdict with no steps counts as solved.
  */
 
 /** The resolution codes a report can propose. */
@@ -58,6 +61,8 @@ export function ticketResolution(report: IncidentReport): TicketResolution {
   const done = report.checklist.filter((s) => s.done).length;
   const progress = `${done} of ${total} remediation steps done.`;
   if (total > 0 && done === 0) return { code: null, reason: `Not resolved yet: ${progress}` };
-  if (done < total) return { code: RESOLUTION_CODES.workAround, reason: `${progress} The rest remain open.` };
+  if (total > 0 && report.checklist[0]?.done !== true) {
+    return { code: RESOLUTION_CODES.workAround, reason: `${progress} The first (the fix itself) remains open.` };
+  }
   return { code: RESOLUTION_CODES[resolution], reason: total === 0 ? 'No remediation steps.' : progress };
 }
