@@ -9,7 +9,7 @@ import { defineConfig } from 'vitest/config';
  * - keychain: the real OS keychain; run inside scripts/with-keyring.sh;
  * - no-keychain: the same store with the Secret Service unreachable (env below), proving the
  *   clear error. Its own project so no earlier D-Bus connection in the worker can mask it;
- * - bench: benchmarks that print figures (`npm run bench`), never run as tests.
+ * - bench: vitest benchmarks (`npm run bench:vitest`); `npm run bench` runs bench/run-benchmarks.ts.
  */
 export default defineConfig({
   test: {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { EVIDENCE_SOURCES } from '../evidence/bundle';
+import type { EvidenceSource } from '../evidence/bundle';
 import type { GraphSignIn, OktaLogEvent } from '../evidence/vendor-types';
-import { collectEvidence, nothingCollected } from './collect-evidence';
+import { COLLECTION_PLAN, collectEvidence, DEFAULT_LIMITS, nothingCollected } from './collect-evidence';
 import type { CollectionPorts } from './collect-evidence';
 import type { CancelSignal, GraphSource, LogQuery, OktaSource } from './ports';
 import { SourceError } from './ports';
@@ -81,10 +83,11 @@ describe('collectEvidence', () => {
     const queries: LogQuery[] = [];
     const week = { ...subject, since: '2026-11-14T00:00:00.000Z' };
     const bundle = await collectEvidence(week, ports(okta({}, queries)));
-    expect(queries).toHaveLength(7);
+    // 7 days on 4 lanes: 8 slices of 21 hours (two full waves).
+    expect(queries).toHaveLength(8);
     const published = bundle.okta?.logEvents?.map((e) => e.published) ?? [];
     expect(published).toEqual([...published].sort());
-    expect(new Set(bundle.okta?.logEvents?.map((e) => e.uuid)).size).toBe(7);
+    expect(new Set(bundle.okta?.logEvents?.map((e) => e.uuid)).size).toBe(8);
   });
 
   it('caps an enormous window and says so in the bundle', async () => {
@@ -124,5 +127,122 @@ describe('collectEvidence', () => {
     const reason = bundle.gaps.find((g) => g.source === 'okta.o365Apps')?.reason ?? '';
     expect(reason).toContain('SSWS [redacted]');
     expect(reason).not.toContain('00abcdef');
+  });
+});
+
+/** A call waiting for the test: it answers after `rounds` more rounds. */
+interface Pending {
+  rounds: number;
+  readonly answer: () => void;
+}
+
+/** Every method of a source, deferred: it answers after as many rounds as `rounds` gives its name (1 if none). */
+function deferred<S extends object>(source: S, pending: Pending[], rounds: Readonly<Record<string, number>>): S {
+  return new Proxy(source, {
+    get: (target, key) => {
+      const value: unknown = Reflect.get(target, key, target);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) =>
+        new Promise((resolve) => {
+          pending.push({
+            rounds: rounds[String(key)] ?? 1,
+            answer: () => {
+              resolve(Reflect.apply(value, target, args));
+            },
+          });
+        });
+    },
+  });
+}
+
+/** Every method of a source, taking a few milliseconds and counting how many run at once. */
+function timed<S extends object>(source: S, inFlight: { now: number; max: number }): S {
+  return new Proxy(source, {
+    get: (target, key) => {
+      const value: unknown = Reflect.get(target, key, target);
+      if (typeof value !== 'function') return value;
+      return async (...args: unknown[]) => {
+        inFlight.max = Math.max(inFlight.max, ++inFlight.now);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        inFlight.now--;
+        return (await Reflect.apply(value, target, args)) as unknown;
+      };
+    },
+  });
+}
+
+const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('the collection plan', () => {
+  it('starts every step as soon as the steps COLLECTION_PLAN says it needs are done, and not before', async () => {
+    // Rounds: in each, every waiting call gets one round closer to its answer. Calls take
+    // different numbers of rounds, so a step that waited for the wrong step (or for none) starts
+    // in another round than the plan says.
+    const oktaRounds = { getUser: 2, listOffice365Apps: 1, listPolicies: 3 };
+    const graphRounds = { getUser: 1, listSignIns: 2, getDomain: 3, getFederationConfiguration: 4 };
+    const pending: Pending[] = [];
+    const started = new Map<EvidenceSource, number>();
+    const done = new Map<EvidenceSource, number>();
+    let round = 0;
+    const state = { finished: false };
+    const run = collectEvidence(
+      subject,
+      ports(
+        deferred(
+          okta({ listOffice365Apps: () => Promise.resolve([{ id: '0oa1' }, { id: '0oa2' }]) }),
+          pending,
+          oktaRounds,
+        ),
+        deferred(graph, pending, graphRounds),
+      ),
+      (e) => {
+        if (e.phase === 'started') started.set(e.step, round);
+        if (e.phase === 'done') done.set(e.step, round);
+      },
+    ).then((bundle) => {
+      state.finished = true;
+      return bundle;
+    });
+    for (;;) {
+      await settle();
+      if (state.finished) break;
+      expect(pending.length, `round ${String(round)} waits on nothing`).toBeGreaterThan(0);
+      round++;
+      for (const call of [...pending]) {
+        if (--call.rounds > 0) continue;
+        pending.splice(pending.indexOf(call), 1);
+        call.answer();
+      }
+    }
+    expect((await run).gaps).toEqual([]);
+    expect([...started.keys()].sort()).toEqual([...EVIDENCE_SOURCES].sort());
+    for (const source of EVIDENCE_SOURCES) {
+      const needs = COLLECTION_PLAN[source].after.map((s) => done.get(s) ?? Infinity);
+      expect(started.get(source), source).toBe(Math.max(0, ...needs));
+    }
+    // The rounds above make a plan whose every step waits: the test would see a wrong edge.
+    expect(started.get('okta.appUsers')).toBe(2);
+    expect(started.get('okta.policyRules')).toBe(4);
+  });
+
+  it('runs one call at a time with maxConcurrentCalls 1, and collects the same bundle', async () => {
+    const week = { ...subject, since: '2026-11-14T00:00:00.000Z' };
+    const apps = (): Promise<{ id: string }[]> => Promise.resolve([{ id: '0oa1' }, { id: '0oa2' }]);
+    const shipped = { now: 0, max: 0 };
+    const sequential = { now: 0, max: 0 };
+    const asShipped = await collectEvidence(
+      week,
+      ports(timed(okta({ listOffice365Apps: apps }), shipped), timed(graph, shipped)),
+    );
+    const oneByOne = await collectEvidence(
+      week,
+      ports(timed(okta({ listOffice365Apps: apps }), sequential), timed(graph, sequential)),
+      undefined,
+      { ...DEFAULT_LIMITS, maxConcurrentCalls: 1 },
+    );
+    expect(shipped.max).toBeGreaterThan(4);
+    expect(sequential.max).toBe(1);
+    expect(oneByOne).toEqual(asShipped);
+    expect(oneByOne.okta?.logEvents).toHaveLength(8);
   });
 });

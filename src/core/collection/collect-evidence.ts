@@ -47,10 +47,71 @@ export interface CollectionLimits {
   readonly logSliceMs: number;
   /** How many slices run at once (Okta's rate limits are per minute, per route). */
   readonly logConcurrency: number;
+  /**
+   * At most this many source calls in flight across all steps; no limit when absent (as
+   * shipped). 1 runs the same plan one call after another: the benchmark's sequential baseline.
+   */
+  readonly maxConcurrentCalls?: number;
 }
 
 /** Defaults sized for one user's week on a busy org. */
 export const DEFAULT_LIMITS: CollectionLimits = { maxLogEvents: 50_000, logSliceMs: 86_400_000, logConcurrency: 4 };
+
+/** One step of the collection plan: what it waits for, and how many of its calls run at once. */
+export interface PlanStep {
+  /** The steps whose results it needs: it starts as soon as they are done, and not before. */
+  readonly after: readonly EvidenceSource[];
+  /** Its calls (one per app, policy or System Log slice) run all at once, or `logConcurrency` at a time. */
+  readonly callsAtOnce: 'all' | 'logConcurrency';
+}
+
+/**
+ * The dependency graph {@link collectEvidence} runs, stated as data so the benchmarks can find
+ * its critical path; the collect-evidence tests hold the code to it.
+ */
+export const COLLECTION_PLAN: Readonly<Record<EvidenceSource, PlanStep>> = {
+  'okta.user': { after: [], callsAtOnce: 'all' },
+  'okta.o365Apps': { after: [], callsAtOnce: 'all' },
+  'okta.logEvents': { after: ['okta.user'], callsAtOnce: 'logConcurrency' },
+  'okta.appUsers': { after: ['okta.user', 'okta.o365Apps'], callsAtOnce: 'all' },
+  'okta.signingKeys': { after: ['okta.o365Apps'], callsAtOnce: 'all' },
+  'okta.policies': { after: ['okta.o365Apps'], callsAtOnce: 'all' },
+  'okta.policyRules': { after: ['okta.policies'], callsAtOnce: 'all' },
+  'graph.user': { after: [], callsAtOnce: 'all' },
+  'graph.signIns': { after: [], callsAtOnce: 'all' },
+  'graph.domain': { after: [], callsAtOnce: 'all' },
+  'graph.federationConfiguration': { after: [], callsAtOnce: 'all' },
+};
+
+/** Runs async calls with at most `limit` in flight, in the order they were asked for. */
+function callLimiter(limit: number): <T>(call: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(call: () => Promise<T>): Promise<T> => {
+    if (active < limit) active++;
+    // A finished call hands its place straight to the next in line (active stays the same).
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await call();
+    } finally {
+      const next = waiting.shift();
+      if (next === undefined) active--;
+      else next();
+    }
+  };
+}
+
+/** The same source with every method call passed through `limit`; other properties as they are. */
+function limitedSource<S extends object>(source: S, limit: <T>(call: () => Promise<T>) => Promise<T>): S {
+  return new Proxy(source, {
+    get: (target, key) => {
+      const value: unknown = Reflect.get(target, key, target);
+      if (typeof value !== 'function') return value;
+      // Called on the source itself, not the proxy: SDK-backed sources keep private fields.
+      return (...args: unknown[]) => limit(() => Promise.resolve(Reflect.apply(value, target, args)));
+    },
+  });
+}
 
 /** Runs async tasks with at most `limit` in flight, keeping their order. */
 async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -90,6 +151,7 @@ export async function collectEvidence(
 ): Promise<EvidenceBundle> {
   const gaps: EvidenceGap[] = [];
   const domain = subject.upn.slice(subject.upn.lastIndexOf('@') + 1).toLowerCase();
+  const limit = limits.maxConcurrentCalls === undefined ? undefined : callLimiter(limits.maxConcurrentCalls);
 
   /** Runs one step: progress, a signal, and a gap instead of an exception. */
   const step = async <T>(
@@ -124,7 +186,7 @@ export async function collectEvidence(
   };
 
   // ---- Microsoft Graph: four independent calls.
-  const graph = ports.graph;
+  const graph = ports.graph === null || limit === undefined ? ports.graph : limitedSource(ports.graph, limit);
   const graphWork =
     graph === null
       ? (unconfigured(
@@ -156,7 +218,7 @@ export async function collectEvidence(
         ]);
 
   // ---- Okta: the user, apps and policies start at once; the rest follow their inputs.
-  const okta = ports.okta;
+  const okta = ports.okta === null || limit === undefined ? ports.okta : limitedSource(ports.okta, limit);
   let oktaResult:
     | {
         user: OktaUser | null | undefined;
@@ -199,7 +261,7 @@ export async function collectEvidence(
         'okta.logEvents',
         async (c) => {
           const query = systemLogQuery(selector);
-          const slices = timeSlices(subject.since, subject.until, limits.logSliceMs);
+          const slices = timeSlices(subject.since, subject.until, limits.logSliceMs, limits.logConcurrency);
           let total = 0;
           const parts = await mapLimited(slices, limits.logConcurrency, async (slice) => {
             const part = await okta.listLogEvents(

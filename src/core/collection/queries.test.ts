@@ -71,4 +71,23 @@ describe('query builders keep values literal', () => {
     expect(slices.at(-1)?.until).toBe('2026-11-21T12:00:00.000Z');
     for (let i = 1; i < slices.length; i++) expect(slices[i]?.since).toBe(slices[i - 1]?.until);
   });
+
+  it('makes equal slices, as many as a multiple of the lanes that fetch them', () => {
+    const week = timeSlices('2026-11-14T00:00:00.000Z', '2026-11-21T00:00:00.000Z', 86_400_000, 4);
+    // 7 one-day slices on 4 lanes would run in two waves with a lane idle; 8 slices of 21 h do not.
+    expect(week).toHaveLength(8);
+    for (const slice of week) expect(Date.parse(slice.until) - Date.parse(slice.since)).toBe(21 * 3_600_000);
+    expect(week.at(-1)?.until).toBe('2026-11-21T00:00:00.000Z');
+    // One slice is never split for the lanes' sake, and a slice no longer than the maximum stays whole.
+    expect(timeSlices('2026-11-20T00:00:00.000Z', '2026-11-21T00:00:00.000Z', 86_400_000, 4)).toHaveLength(1);
+    expect(timeSlices('2026-11-20T00:00:00.000Z', '2026-11-21T01:00:00.000Z', 86_400_000, 4)).toHaveLength(4);
+    expect(timeSlices('2026-11-21T00:00:00.000Z', '2026-11-21T00:00:00.000Z', 86_400_000, 4)).toEqual([]);
+  });
+
+  it('never leaves a sliver: a week and a few seconds is 8 even slices, not 7 days and 3 seconds', () => {
+    const slices = timeSlices('2026-11-14T00:00:00.000Z', '2026-11-21T00:00:03.000Z', 86_400_000);
+    expect(slices).toHaveLength(8);
+    const lengths = slices.map((s) => Date.parse(s.until) - Date.parse(s.since));
+    expect(Math.max(...lengths) - Math.min(...lengths)).toBeLessThanOrEqual(1);
+  });
 });

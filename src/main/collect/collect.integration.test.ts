@@ -8,8 +8,9 @@ import type { EvidenceBundle } from '../../core/evidence/bundle';
 import { startDemoTenant } from '../demo-tenant/demo-tenant';
 import type { DemoTenant, DemoTenantOptions } from '../demo-tenant/demo-tenant';
 import { listDemoUsers } from '../demo-tenant/demo-users';
+import { generateScaleTenant } from '../demo-tenant/scenario/scale';
 import { connectToDemoTenant } from './demo-connection';
-import { OktaSdkSource } from './okta-source';
+import { LOG_PAGE_SIZE, OktaSdkSource } from './okta-source';
 import type { RunLimits } from './demo-connection';
 
 /*
@@ -211,5 +212,60 @@ describe('profile choices', () => {
         connection.close();
       }
     });
+  });
+});
+
+describe('the System Log', () => {
+  it('reads every page of a window as the JSON Okta sent, and stops at maxEvents', async () => {
+    const upn = 'order-mailer@contoso.com';
+    await withTenant(
+      {
+        render: (endpoints, certificates) =>
+          generateScaleTenant({
+            users: 1,
+            eventsPerUser: 1,
+            heavyUser: { upn, events: 2 * LOG_PAGE_SIZE + 501 },
+            seed: 3,
+            now: new Date(),
+            endpoints,
+            certificates,
+          }),
+      },
+      async (tenant, calls) => {
+        const user = tenant.state.okta.users.find((u) => u.profile?.login === upn);
+        if (user === undefined) throw new Error('no heavy user');
+        const until = new Date().toISOString();
+        const since = new Date(Date.now() - 7 * 86_400_000).toISOString();
+        // As the API sends them: the simulator's events through JSON, field names and all.
+        const sent = JSON.parse(
+          JSON.stringify(tenant.state.okta.logEvents.filter((e) => e.actor?.id === user.id)),
+        ) as unknown[];
+        expect(sent).toHaveLength(2 * LOG_PAGE_SIZE + 501);
+        const connection = connectToDemoTenant(tenant, LIMITS);
+        try {
+          const pages: [number, number][] = [];
+          const ctx = {
+            signal: AbortSignal.timeout(10_000),
+            onPage: (page: number, n: number) => pages.push([page, n]),
+            onRetry: () => undefined,
+          };
+          const source = connection.clients.oktaSource;
+          const filter = `actor.id eq "${user.id}"`;
+          const all = await source.listLogEvents({ since, until, filter, maxEvents: 50_000 }, ctx);
+          expect(all).toEqual({ events: sent, truncated: false });
+          expect(pages).toEqual([
+            [1, 1],
+            [2, LOG_PAGE_SIZE + 1],
+            [3, 2 * LOG_PAGE_SIZE + 1],
+          ]);
+          const before = calls.filter((c) => c.startsWith('okta:okta.logs')).length;
+          const capped = await source.listLogEvents({ since, until, filter, maxEvents: LOG_PAGE_SIZE + 1 }, ctx);
+          expect(capped).toEqual({ events: sent.slice(0, LOG_PAGE_SIZE + 1), truncated: true });
+          expect(calls.filter((c) => c.startsWith('okta:okta.logs')).length - before).toBe(2);
+        } finally {
+          connection.close();
+        }
+      },
+    );
   });
 });

@@ -191,6 +191,25 @@ describe('demo tenant through the Okta SDK', () => {
     expect(calls.filter((c) => c === 'okta:okta.logs').length - before).toBe(Math.ceil(expected.length / 2));
   });
 
+  it('keeps the window’s start on every page of a query shorter than 7 days', async () => {
+    // The next link drops `since` (as Okta's does); page 2 must still page the same window, not
+    // the 7 days before `until`, or a sliced week is read several times over.
+    const client = okta(tenant, https);
+    const user = oktaUserOf(tenant, STALE);
+    const filter = `actor.id eq "${user.id}"`;
+    const until = new Date().toISOString();
+    const parsed = parseOktaFilter(filter);
+    const week = tenant.state.okta.logEvents.filter(
+      (e) => e.published >= new Date(Date.now() - 7 * 86_400_000).toISOString() && matchesOktaFilter(parsed, e),
+    );
+    const since = week[2]?.published ?? '';
+    expect(since).not.toBe('');
+    const expected = week.filter((e) => e.published >= since && e.published < until);
+    expect(expected.length).toBeGreaterThan(1);
+    const events = await collect(await client.systemLogApi.listLogEvents({ since, until, filter, limit: 1 }));
+    expect(events.map((e) => e.uuid)).toEqual(expected.map((e) => e.uuid));
+  });
+
   it('keeps a polling query (no until) open with a next link', async () => {
     const client = okta(tenant, https);
     const user = oktaUserOf(tenant, STALE);

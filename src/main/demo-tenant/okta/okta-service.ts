@@ -28,15 +28,20 @@ function queryError(req: RouteRequest, error: OktaQueryError): RouteResponse {
   return { status: error.status, body: toOktaErrorBody(error, `oae${req.requestId.slice(0, 19)}`) };
 }
 
-/** An opaque paging cursor: the offset in the query's result, base64url so clients treat it as opaque. */
-function encodeCursor(offset: number): string {
-  return Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
+/**
+ * An opaque System Log paging cursor: the offset in the query's result and the start of its
+ * window (the next link drops `since`, as Okta's does, so the cursor has to carry it: without it
+ * page 2 would count its offset into a different result), base64url so clients treat it as opaque.
+ */
+function encodeCursor(offset: number, since: number): string {
+  return Buffer.from(JSON.stringify({ o: offset, s: since })).toString('base64url');
 }
 
-function decodeCursor(after: string): number | null {
+function decodeCursor(after: string): { readonly offset: number; readonly since: number } | null {
   try {
-    const value = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as { o?: unknown };
-    return typeof value.o === 'number' && Number.isInteger(value.o) && value.o >= 0 ? value.o : null;
+    const value = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as { o?: unknown; s?: unknown };
+    const valid = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+    return valid(value.o) && valid(value.s) ? { offset: value.o, since: value.s } : null;
   } catch {
     return null;
   }
@@ -113,6 +118,14 @@ export function oktaRoutes(state: DemoTenantState, auth: OktaAuth, orgUrl: () =>
     index.usersByLogin.get(key.toLowerCase()) ??
     index.usersByShortName.get(key.toLowerCase());
 
+  /*
+   * Results of recent System Log queries, by window and filter, for their next pages: paging a
+   * 50,000-event user would otherwise scan and filter the whole log once per page, on the same
+   * thread as the client under test (Okta does that work on its own servers). The log never
+   * changes after rendering, so a result stays right.
+   */
+  const logResults = new Map<string, readonly OktaLogEvent[]>();
+
   const logs = (req: RouteRequest): RouteResponse => {
     const q = req.url.searchParams;
     const faulted = faultFor('okta.logEvents', req, `${q.get('filter') ?? ''} ${q.get('q') ?? ''}`);
@@ -122,8 +135,10 @@ export function oktaRoutes(state: DemoTenantState, auth: OktaAuth, orgUrl: () =>
     const after = q.get('after');
     if (sinceText !== null && after !== null)
       return badRequest(req.requestId, 'since and after cannot both be specified');
+    const cursor = after === null ? null : decodeCursor(after);
+    if (after !== null && cursor === null) return badRequest(req.requestId, 'after is not a valid cursor');
     const until = untilText === null ? now().getTime() : Date.parse(untilText);
-    const since = sinceText === null ? until - 7 * DAY : Date.parse(sinceText);
+    const since = cursor?.since ?? (sinceText === null ? until - 7 * DAY : Date.parse(sinceText));
     if (Number.isNaN(since) || Number.isNaN(until))
       return badRequest(req.requestId, 'since and until must be ISO 8601 timestamps');
     if (since < now().getTime() - 180 * DAY)
@@ -159,14 +174,24 @@ export function oktaRoutes(state: DemoTenantState, auth: OktaAuth, orgUrl: () =>
     }
     // Retention: nothing older than 90 days is returned, whatever `since` says.
     const floor = Math.max(since, now().getTime() - 90 * DAY);
-    const result: OktaLogEvent[] = [];
-    for (const event of state.okta.logEvents) {
-      const t = Date.parse(event.published);
-      if (t >= floor && t < until && matches(event)) result.push(event);
+    const key = JSON.stringify([floor, until, q.get('filter'), q.get('q'), sortOrder]);
+    let result = logResults.get(key);
+    if (result === undefined) {
+      const found: OktaLogEvent[] = [];
+      for (const event of state.okta.logEvents) {
+        const t = Date.parse(event.published);
+        if (t >= floor && t < until && matches(event)) found.push(event);
+      }
+      if (sortOrder === 'DESCENDING') found.reverse();
+      result = found;
+      logResults.set(key, result);
+      // Bounded: a few queries paged at once (a sliced week) is all a run needs.
+      for (const old of logResults.keys()) {
+        if (logResults.size <= 16) break;
+        logResults.delete(old);
+      }
     }
-    if (sortOrder === 'DESCENDING') result.reverse();
-    const offset = after === null ? 0 : decodeCursor(after);
-    if (offset === null) return badRequest(req.requestId, 'after is not a valid cursor');
+    const offset = cursor?.offset ?? 0;
     const page = result.slice(offset, offset + limit);
     const polling = untilText === null;
     // A bounded query ends; a polling query (no until) always offers a next page.
@@ -179,7 +204,7 @@ export function oktaRoutes(state: DemoTenantState, auth: OktaAuth, orgUrl: () =>
     if (hasNext) {
       const nextUrl = new URL(self);
       nextUrl.searchParams.delete('since');
-      nextUrl.searchParams.set('after', encodeCursor(nextOffset));
+      nextUrl.searchParams.set('after', encodeCursor(nextOffset, since));
       // Keep the window on the next page: the cursor replaces since, until stays.
       if (!polling) nextUrl.searchParams.set('until', new Date(until).toISOString());
       next = nextUrl.toString();
