@@ -16,6 +16,7 @@ import type {
   OktaLogTarget,
   OktaUser,
 } from '../evidence/vendor-types';
+import { parseInstant, sortByTime } from './instants';
 
 /** An Okta System Log event with the facts the rules need already read out. */
 export interface OktaEventView {
@@ -96,36 +97,79 @@ function memo<T>(fn: (key: string | null) => T): (key: string | null) => T {
   };
 }
 
+/** What a request URI says: the Office 365 endpoint it is on and the kind of request. */
+interface UriFacts {
+  readonly endpoint: Office365EndpointRef | null;
+  readonly requestKind: OktaRequestKind;
+}
+
 /** The classifiers one context uses, each memoised for that bundle. */
 interface Classifiers {
   readonly client: (userAgent: string | null) => ClientClassification;
-  readonly endpoint: (uri: string | null) => Office365EndpointRef | null;
-  readonly requestKind: (uri: string | null) => OktaRequestKind;
+  /** One lookup per event for both facts of its URI, rather than one per fact. */
+  readonly uri: (uri: string | null) => UriFacts;
+  readonly signInClient: (userAgent: string | null, clientAppUsed: string | null) => ClientClassification;
+  /** One shared string per distinct event type. */
+  readonly type: (eventType: string) => string;
+  /** {@link upper}, one shared string per distinct value. */
+  readonly upper: (value: string | null) => string;
 }
 
 function makeClassifiers(): Classifiers {
+  // Sign-ins are classified by two strings; one memo per clientAppUsed value keeps keys plain.
+  const signInClients = new Map<string | null, (userAgent: string | null) => ClientClassification>();
   return {
     client: memo((userAgent) => classifyClient({ userAgent })),
-    endpoint: memo(parseOffice365Endpoint),
-    requestKind: memo(classifyOktaRequestUri),
+    uri: memo((uri) => ({ endpoint: parseOffice365Endpoint(uri), requestKind: classifyOktaRequestUri(uri) })),
+    // The rules compare type, result and reason of every event many times over. Each event's
+    // own copy of these strings sits wherever JSON.parse put it; sharing one copy per value
+    // keeps those comparisons in cache (and saves a toUpperCase per event).
+    type: memo((eventType) => eventType) as (eventType: string) => string,
+    upper: memo(upper),
+    signInClient: (userAgent, clientAppUsed) => {
+      let byAgent = signInClients.get(clientAppUsed);
+      if (byAgent === undefined) {
+        byAgent = memo((ua) => classifyClient({ userAgent: ua, clientAppUsed }));
+        signInClients.set(clientAppUsed, byAgent);
+      }
+      return byAgent(userAgent);
+    },
   };
 }
 
-function viewEvent(event: OktaLogEvent, classify: Classifiers): OktaEventView {
+/** The rows of the views while the context fills them in; callers only ever see them readonly. */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The PolicyEntity and PolicyRule targets; the event's own array when it holds nothing else. */
+function policyTargetsOf(targets: readonly OktaLogTarget[] | null | undefined): readonly OktaLogTarget[] {
+  if (targets == null || targets.length === 0) return NO_TARGETS;
+  const isPolicy = (t: OktaLogTarget): boolean => t.type === 'PolicyEntity' || t.type === 'PolicyRule';
+  // Policy events carry only policy targets: share the array instead of copying it per event.
+  return targets.every(isPolicy) ? targets : targets.filter(isPolicy);
+}
+
+/** {@link upper} through the shared-string memo; non-strings are "" without a lookup. */
+function classifyText(classify: Classifiers, value: unknown): string {
+  return typeof value === 'string' ? classify.upper(value) : '';
+}
+
+function viewEvent(event: OktaLogEvent, classify: Classifiers): Mutable<OktaEventView> {
   const debug = event.debugContext?.debugData ?? {};
   const requestUri = str(debug.requestUri) ?? str(debug.url);
   const rawUserAgent = event.client?.userAgent?.rawUserAgent ?? null;
   const userAgent = rawUserAgent === '' ? null : rawUserAgent;
   const zone = event.client?.zone;
+  const uri = classify.uri(requestUri);
   return {
     event,
-    at: Date.parse(event.published),
-    type: event.eventType,
-    result: upper(event.outcome?.result),
-    reason: upper(event.outcome?.reason ?? debug.loginResult),
+    at: parseInstant(event.published),
+    // (Validated bundles always have a type; anything else is passed through as it was.)
+    type: typeof event.eventType === 'string' ? classify.type(event.eventType) : event.eventType,
+    result: classifyText(classify, event.outcome?.result),
+    reason: classifyText(classify, event.outcome?.reason ?? debug.loginResult),
     requestUri,
-    endpoint: classify.endpoint(requestUri),
-    requestKind: classify.requestKind(requestUri),
+    endpoint: uri.endpoint,
+    requestKind: uri.requestKind,
     client: classify.client(userAgent),
     userAgent,
     ip: event.client?.ipAddress ?? null,
@@ -134,23 +178,20 @@ function viewEvent(event: OktaLogEvent, classify: Classifiers): OktaEventView {
     transactionId: event.transaction?.id ?? null,
     requestId: str(debug.requestId),
     threatSuspected: debug.threatSuspected === 'true' || debug.threatSuspected === true,
-    policyTargets:
-      event.target == null || event.target.length === 0
-        ? NO_TARGETS
-        : event.target.filter((t) => t.type === 'PolicyEntity' || t.type === 'PolicyRule'),
+    policyTargets: policyTargetsOf(event.target),
   };
 }
 
-function viewSignIn(signIn: GraphSignIn): SignInView {
+function viewSignIn(signIn: GraphSignIn, classify: Classifiers): SignInView {
   const errorCode = signIn.status?.errorCode ?? 0;
   const entry = describeAadsts(errorCode);
   return {
     signIn,
-    at: Date.parse(signIn.createdDateTime),
+    at: parseInstant(signIn.createdDateTime),
     errorCode,
     entry,
     failed: errorCode !== 0 && entry.isFailure,
-    client: classifyClient({ userAgent: signIn.userAgent ?? null, clientAppUsed: signIn.clientAppUsed ?? null }),
+    client: classify.signInClient(signIn.userAgent ?? null, signIn.clientAppUsed ?? null),
     deviceCode:
       signIn.authenticationProtocol?.toLowerCase() === 'devicecode' ||
       signIn.originalTransferMethod?.toLowerCase() === 'devicecodeflow',
@@ -217,37 +258,41 @@ function appForFederationKey(
  * policy.evaluate_sign_on); the policy event does not always carry the URI that tells the
  * active endpoint from the passive one.
  */
-function fillFromTransaction(views: readonly OktaEventView[]): OktaEventView[] {
+function fillFromTransaction(views: Mutable<OktaEventView>[]): void {
   const byTransaction = new Map<string, OktaEventView>();
   for (const v of views) {
     if (v.transactionId !== null && v.requestUri !== null && !byTransaction.has(v.transactionId)) {
       byTransaction.set(v.transactionId, v);
     }
   }
-  return views.map((v) => {
-    const sibling = v.transactionId === null ? undefined : byTransaction.get(v.transactionId);
-    if (sibling === undefined || (v.requestUri !== null && v.userAgent !== null)) return v;
-    const useSiblingUa = v.userAgent === null && sibling.userAgent !== null;
-    return {
-      ...v,
-      requestUri: v.requestUri ?? sibling.requestUri,
-      endpoint: v.endpoint ?? sibling.endpoint,
-      requestKind: v.requestUri === null ? sibling.requestKind : v.requestKind,
-      userAgent: useSiblingUa ? sibling.userAgent : v.userAgent,
-      client: useSiblingUa ? sibling.client : v.client,
-    };
-  });
+  // Filled in place: the views are not published yet, and a sibling (the first event of its
+  // transaction with a URI) never changes itself, so the order of the updates does not matter.
+  for (const v of views) {
+    if (v.transactionId === null || (v.requestUri !== null && v.userAgent !== null)) continue;
+    const sibling = byTransaction.get(v.transactionId);
+    if (sibling === undefined) continue;
+    if (v.requestUri === null) {
+      v.requestUri = sibling.requestUri;
+      v.requestKind = sibling.requestKind;
+    }
+    // Also when the event has a URI of its own that is not an Office 365 endpoint.
+    v.endpoint = v.endpoint ?? sibling.endpoint;
+    if (v.userAgent === null && sibling.userAgent !== null) {
+      v.userAgent = sibling.userAgent;
+      v.client = sibling.client;
+    }
+  }
 }
 
 /** Builds the rules' view of a bundle. Pure and cheap: one pass over events and sign-ins. */
 export function buildContext(bundle: EvidenceBundle): DiagnosisContext {
   const appUsers = bundle.okta?.appUsers;
   const classify = makeClassifiers();
-  const oktaEvents = fillFromTransaction((bundle.okta?.logEvents ?? []).map((e) => viewEvent(e, classify))).sort(
-    (a, b) => a.at - b.at,
-  );
+  const views = (bundle.okta?.logEvents ?? []).map((e) => viewEvent(e, classify));
+  fillFromTransaction(views);
+  const oktaEvents: readonly OktaEventView[] = sortByTime(views);
   const o365App = pickO365App(bundle, oktaEvents);
-  const signIns = (bundle.graph?.signIns ?? []).map(viewSignIn).sort((a, b) => a.at - b.at);
+  const signIns = sortByTime((bundle.graph?.signIns ?? []).map((s) => viewSignIn(s, classify)));
   const present: Readonly<Record<EvidenceSource, boolean>> = {
     'okta.user': bundle.okta?.user !== undefined,
     'okta.o365Apps': bundle.okta?.o365Apps !== undefined,

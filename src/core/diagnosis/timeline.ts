@@ -67,18 +67,6 @@ function lowerBound(list: readonly { readonly at: number }[], t: number): number
   return lo;
 }
 
-/** The sign-ins that belong to an Okta assertion: in the join window, same address preferred. */
-function entraHalf(v: OktaEventView, signIns: readonly SignInView[]): SignInView[] {
-  const out: SignInView[] = [];
-  for (let i = lowerBound(signIns, v.at - JOIN_BEFORE); i < signIns.length; i++) {
-    const s = signIns[i];
-    if (s === undefined || s.at > v.at + JOIN_AFTER) break;
-    if (!needsOktaHalf(s)) continue;
-    if (v.ip === null || s.signIn.ipAddress == null || s.signIn.ipAddress === v.ip) out.push(s);
-  }
-  return out;
-}
-
 /**
  * Puts Okta events and Entra sign-ins on one UTC line and joins the halves of each federated
  * sign-in: an Okta assertion and the Entra sign-in that consumed it (same address, within five
@@ -86,27 +74,42 @@ function entraHalf(v: OktaEventView, signIns: readonly SignInView[]): SignInView
  * assertion before it, is marked "missing": that is where the story breaks.
  */
 export function buildTimeline(ctx: DiagnosisContext): TimelineEntry[] {
+  const { oktaEvents, signIns } = ctx;
+  // Ids are the join key (not positions), so records that share an id share their links.
   const joined = new Map<string, string[]>();
-  const link = (a: string, b: string): void => {
-    for (const [from, to] of [
-      [a, b],
-      [b, a],
-    ] as const) {
-      const list = joined.get(from);
-      if (list === undefined) joined.set(from, [to]);
-      else list.push(to);
-    }
+  const addLink = (from: string, to: string): void => {
+    const list = joined.get(from);
+    if (list === undefined) joined.set(from, [to]);
+    else list.push(to);
   };
   // A sign-in whose request was then denied by policy issued no assertion.
   const denied = new Set<string>();
-  for (const v of ctx.oktaEvents) if (v.result === 'DENY' && v.transactionId !== null) denied.add(v.transactionId);
-  const issues = (v: OktaEventView): boolean =>
-    issuesAssertion(v) && (v.transactionId === null || !denied.has(v.transactionId));
-  const assertions = ctx.oktaEvents.filter(issues);
-  for (const v of assertions) for (const s of entraHalf(v, ctx.signIns)) link(v.event.uuid, s.signIn.id);
+  for (const v of oktaEvents) if (v.result === 'DENY' && v.transactionId !== null) denied.add(v.transactionId);
+  // Each flag is worked out once per record here, not again for every join candidate and entry.
+  const issues = new Uint8Array(oktaEvents.length);
+  oktaEvents.forEach((v, i) => {
+    if (issuesAssertion(v) && (v.transactionId === null || !denied.has(v.transactionId))) issues[i] = 1;
+  });
+  const needsHalf = new Uint8Array(signIns.length);
+  signIns.forEach((s, j) => {
+    if (needsOktaHalf(s)) needsHalf[j] = 1;
+  });
+  // The sign-ins that belong to an assertion: in the join window, same address preferred.
+  oktaEvents.forEach((v, i) => {
+    if (issues[i] !== 1) return;
+    for (let j = lowerBound(signIns, v.at - JOIN_BEFORE); j < signIns.length; j++) {
+      const s = signIns[j];
+      if (s === undefined || s.at > v.at + JOIN_AFTER) break;
+      if (needsHalf[j] !== 1) continue;
+      if (v.ip === null || s.signIn.ipAddress == null || s.signIn.ipAddress === v.ip) {
+        addLink(v.event.uuid, s.signIn.id);
+        addLink(s.signIn.id, v.event.uuid);
+      }
+    }
+  });
 
   // Built field by field rather than with conditional spreads: this runs once per event.
-  const okta = ctx.oktaEvents.map((v): TimelineEntry => {
+  const okta = oktaEvents.map((v, i): TimelineEntry => {
     const related = joined.get(v.event.uuid) ?? NONE;
     const endpoint =
       v.endpoint === null ? '' : v.endpoint.mode === 'wsfed-active' ? ' (WS-Trust active)' : ' (WS-Fed passive)';
@@ -119,13 +122,13 @@ export function buildTimeline(ctx: DiagnosisContext): TimelineEntry[] {
       clientKind: v.client.kind,
       clientLabel: v.client.label,
       relatedIds: related,
-      counterpart: related.length > 0 ? 'joined' : issues(v) ? 'missing' : 'not-expected',
+      counterpart: related.length > 0 ? 'joined' : issues[i] === 1 ? 'missing' : 'not-expected',
     };
     if (v.reason !== '') entry.code = v.reason;
     if (v.ip !== null) entry.ipAddress = v.ip;
     return entry;
   });
-  const entra = ctx.signIns.map((s): TimelineEntry => {
+  const entra = signIns.map((s, j): TimelineEntry => {
     const related = joined.get(s.signIn.id) ?? NONE;
     const entry: Mutable<TimelineEntry> = {
       at: s.signIn.createdDateTime,
@@ -136,7 +139,7 @@ export function buildTimeline(ctx: DiagnosisContext): TimelineEntry[] {
       clientKind: s.client.kind,
       clientLabel: s.client.label,
       relatedIds: related,
-      counterpart: related.length > 0 ? 'joined' : needsOktaHalf(s) ? 'missing' : 'not-expected',
+      counterpart: related.length > 0 ? 'joined' : needsHalf[j] === 1 ? 'missing' : 'not-expected',
     };
     if (s.errorCode !== 0) entry.code = `AADSTS${s.errorCode}`;
     if (s.signIn.ipAddress != null) entry.ipAddress = s.signIn.ipAddress;
@@ -147,8 +150,7 @@ export function buildTimeline(ctx: DiagnosisContext): TimelineEntry[] {
   let i = 0;
   let j = 0;
   while (i < okta.length || j < entra.length) {
-    const takeOkta =
-      j >= entra.length || (i < okta.length && (ctx.oktaEvents[i]?.at ?? 0) <= (ctx.signIns[j]?.at ?? 0));
+    const takeOkta = j >= entra.length || (i < okta.length && (oktaEvents[i]?.at ?? 0) <= (signIns[j]?.at ?? 0));
     const next = takeOkta ? okta[i++] : entra[j++];
     if (next !== undefined) merged.push(next);
   }

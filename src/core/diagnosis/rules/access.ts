@@ -3,7 +3,7 @@ import type { SignInView } from '../context';
 import { cite, makeFinding, oktaEventEvidence, signInEvidence, times } from '../finding';
 import { describePolicyDecision, explainPolicyEvent, whereIsRule } from '../policy-explainer';
 import type { Rule } from './shared';
-import { isActiveEndpoint, isOktaSuccess, isPolicyDeny, MINUTES } from './shared';
+import { isActiveEndpoint, isOktaSuccess, isPolicyDeny, MINUTES, someInWindow } from './shared';
 
 const MFA_REQUIRED = new Set([50076, 50079, 50074]);
 const CA_BLOCKS = new Set([53003, 530035, 530032, 50097, 530003]);
@@ -19,14 +19,12 @@ const mfaClaimNotPassed: Rule = (ctx) => {
   const required = ctx.signIns.filter(
     (s) =>
       MFA_REQUIRED.has(s.errorCode) &&
-      !successes.some((ok) => ok.at > s.at && ok.at - s.at <= 10 * MINUTES && ok.signIn.appId === s.signIn.appId),
+      !someInWindow(successes, s.at, 10 * MINUTES, (ok) => ok.at > s.at && ok.signIn.appId === s.signIn.appId),
   );
   const last = required.at(-1);
   if (last === undefined) return [];
   const oktaSuccesses = ctx.oktaEvents.filter(isOktaSuccess);
-  const afterOkta = required.filter((s) =>
-    oktaSuccesses.some((v) => v.at <= s.at + MINUTES && s.at - v.at <= 10 * MINUTES),
-  );
+  const afterOkta = required.filter((s) => someInWindow(oktaSuccesses, s.at - 10 * MINUTES, 11 * MINUTES, () => true));
   const behaviour = ctx.federation?.federatedIdpMfaBehavior ?? null;
   const loop = afterOkta.length >= 2;
   return [

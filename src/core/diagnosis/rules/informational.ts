@@ -1,7 +1,6 @@
-import { isSprayLikeUserAgent } from '../../classify/client-classifier';
 import { cite, distinct, makeFinding, oktaEventEvidence, times } from '../finding';
 import type { Rule } from './shared';
-import { isActiveEndpoint, isWindowsRegistration } from './shared';
+import { isActiveEndpoint, isWindowsRegistration, sprayLikeUserAgents } from './shared';
 
 /** Distinct addresses that make failures look like a spray rather than one user's device. */
 const SPRAY_MIN_IPS = 3;
@@ -44,11 +43,12 @@ const windowsNoise: Rule = (ctx) => {
  * or a forged user agent, or flagged by ThreatInsight. Someone else's traffic; never primary.
  */
 const spraySuspected: Rule = (ctx) => {
+  const sprayLike = sprayLikeUserAgents();
   const failures = ctx.oktaEvents.filter(
     (v) =>
       isActiveEndpoint(v) &&
       (v.result === 'FAILURE' || v.result === 'DENY') &&
-      (isSprayLikeUserAgent(v.userAgent) || v.threatSuspected),
+      (sprayLike(v.userAgent) || v.threatSuspected),
   );
   const ips = distinct(failures.map((v) => v.ip));
   if (ips.length < SPRAY_MIN_IPS && !failures.some((v) => v.threatSuspected)) return [];

@@ -1,5 +1,4 @@
 import type { ClientKind } from '../../classify/client-classifier';
-import { isSprayLikeUserAgent } from '../../classify/client-classifier';
 import { LEGACY_CAPABLE_SYMPTOMS } from '../../evidence/symptoms';
 import type { DiagnosisContext, OktaEventView, SignInView } from '../context';
 import { cite, distinct, makeFinding, oktaEventEvidence, times } from '../finding';
@@ -12,7 +11,7 @@ import {
   SIP_GATEWAY_PAIRING,
 } from '../walkthroughs';
 import type { Rule } from './shared';
-import { isActiveEndpoint, isPolicyDeny, isWindowsRegistration } from './shared';
+import { isActiveEndpoint, isPolicyDeny, isWindowsRegistration, sprayLikeUserAgents } from './shared';
 
 /** Okta reasons that mean "this password is not the current one". */
 const STALE_REASONS = new Set(['INVALID_CREDENTIALS', 'NOT_ACTIVATED']);
@@ -161,13 +160,15 @@ const legacyAuthStalePassword: Rule = (ctx) => {
   const active = ctx.oktaEvents.filter((v) => isActiveEndpoint(v) && !isWindowsRegistration(v));
   const lastSuccess = new Map<string, number>();
   for (const v of active) if (v.result === 'SUCCESS') lastSuccess.set(clientKey(v), v.at);
+  const sprayLike = sprayLikeUserAgents();
   const groups = new Map<string, OktaEventView[]>();
   for (const v of active) {
-    if (v.result !== 'FAILURE' || !STALE_REASONS.has(v.reason) || isSprayLikeUserAgent(v.userAgent)) continue;
-    if ((lastSuccess.get(clientKey(v)) ?? -Infinity) > v.at) continue;
-    const list = groups.get(clientKey(v)) ?? [];
-    list.push(v);
-    groups.set(clientKey(v), list);
+    if (v.result !== 'FAILURE' || !STALE_REASONS.has(v.reason) || sprayLike(v.userAgent)) continue;
+    const key = clientKey(v);
+    if ((lastSuccess.get(key) ?? -Infinity) > v.at) continue;
+    const list = groups.get(key);
+    if (list === undefined) groups.set(key, [v]);
+    else list.push(v);
   }
   const stale = [...groups.values()].filter((g) => g.length >= STALE_MIN_REPEATS).sort((a, b) => b.length - a.length);
   const worst = stale[0];

@@ -1,3 +1,4 @@
+import { isSprayLikeUserAgent } from '../../classify/client-classifier';
 import type { DiagnosisContext, OktaEventView } from '../context';
 import type { Finding } from '../model';
 
@@ -34,6 +35,49 @@ export function isOktaSuccess(v: OktaEventView): boolean {
       v.type === 'user.authentication.auth_via_richclient') &&
     v.result === 'SUCCESS'
   );
+}
+
+/**
+ * Whether an item of a time-sorted list, timed within [from, from + span], passes `test`.
+ *
+ * A binary search finds the window's start, so a rule that looks around each of many records
+ * for a nearby one stays near-linear instead of scanning the whole list every time.
+ */
+export function someInWindow<T extends { readonly at: number }>(
+  sorted: readonly T[],
+  from: number,
+  span: number,
+  test: (item: T) => boolean,
+): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid]?.at ?? Infinity) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < sorted.length; i++) {
+    const item = sorted[i];
+    if (item === undefined || item.at - from > span) break;
+    if (test(item)) return true;
+  }
+  return false;
+}
+
+/**
+ * {@link isSprayLikeUserAgent}, remembering each user agent's answer for one rule run: a log
+ * repeats a handful of user agents thousands of times, and the test trims and runs a regex.
+ */
+export function sprayLikeUserAgents(): (userAgent: string | null) => boolean {
+  const known = new Map<string | null, boolean>();
+  return (userAgent) => {
+    let answer = known.get(userAgent);
+    if (answer === undefined) {
+      answer = isSprayLikeUserAgent(userAgent);
+      known.set(userAgent, answer);
+    }
+    return answer;
+  };
 }
 
 /** Minutes in milliseconds. */
