@@ -41,6 +41,30 @@ const IPC_PRIMITIVES = {
     'Only src/main/ipc/register-ipc.ts and src/preload may touch raw IPC; add a channel to the contract instead.',
 };
 
+const SHELL = {
+  name: 'electron',
+  importNames: ['shell'],
+  message:
+    'Only src/main/bootstrap.ts may import shell: openExternal goes through links:open and its allow-list (src/main/links).',
+};
+
+/*
+ * Electron security checklist items held by lint rather than review (docs/security.md): no HTML
+ * from data, no <webview>, and windows only from the audited factory in src/main/window.
+ */
+const NO_INNER_HTML = {
+  selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+  message: 'No HTML from data: render text, which React escapes.',
+};
+const NO_WEBVIEW = {
+  selector: "JSXOpeningElement[name.name='webview']",
+  message: 'No <webview>: the app embeds no remote content (Electron security checklist 11-12).',
+};
+const NO_WINDOWS_OUTSIDE_FACTORY = {
+  selector: "NewExpression[callee.name='BrowserWindow']",
+  message: 'Windows come only from the audited factories in src/main/window.',
+};
+
 const DOM_GLOBALS = [
   'window',
   'document',
@@ -68,8 +92,17 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       '@typescript-eslint/consistent-type-definitions': 'off',
-      'no-restricted-imports': ['error', { paths: [IPC_PRIMITIVES] }],
+      'no-restricted-imports': ['error', { paths: [IPC_PRIMITIVES, SHELL] }],
+      'no-restricted-syntax': ['error', NO_INNER_HTML, NO_WEBVIEW, NO_WINDOWS_OUTSIDE_FACTORY],
     },
+  },
+  {
+    files: ['src/main/window/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', NO_INNER_HTML, NO_WEBVIEW] },
+  },
+  {
+    files: ['src/main/bootstrap.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [IPC_PRIMITIVES] }] },
   },
   {
     files: ['**/*.mjs'],
@@ -127,7 +160,7 @@ export default tseslint.config(
   },
   {
     files: ['src/main/ipc/register-ipc.ts', 'src/preload/**/*.ts'],
-    rules: { 'no-restricted-imports': 'off' },
+    rules: { 'no-restricted-imports': ['error', { paths: [SHELL] }] },
   },
   {
     // Tests may use non-null shortcuts and loose casts of fakes that stand in for Electron objects.
