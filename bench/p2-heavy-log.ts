@@ -10,12 +10,9 @@ import { collectEvidence, DEFAULT_LIMITS } from '../src/core/collection/collect-
 import { timeSlices } from '../src/core/collection/queries';
 import { validateSubject } from '../src/core/collection/subject';
 import { diagnose } from '../src/core/diagnosis/diagnose';
-import { DEFAULT_RUN_LIMITS } from '../src/main/collect/demo-connection';
-import type { SourceConnection } from '../src/main/collect/demo-connection';
+import { connectToDemoTenant } from '../src/main/collect/demo-connection';
 import { LOG_PAGE_SIZE } from '../src/main/collect/okta-source';
-import { connectSources } from '../src/main/collect/source-connection';
 import type { DemoUser } from '../src/main/demo-tenant/tenant-state';
-import { HttpsClient } from '../src/main/net/https-client';
 import type { BenchLine } from './bench-line';
 import { median } from './bench-line';
 import type { ChildMessage, ChildOptions, ParentMessage, TenantFacts } from './demo-tenant-child';
@@ -115,29 +112,6 @@ function describeExit(child: ChildProcess): string {
 }
 
 /**
- * The collector's connection to the child's tenant, as connectToDemoTenant
- * (src/main/collect/demo-connection.ts) makes it from a DemoTenant in the same process: API token,
- * client secret, the tenant's certificate trusted for its own three origins only.
- */
-function connectToChildTenant(facts: TenantFacts): SourceConnection {
-  const c = facts.credentials;
-  return connectSources(
-    {
-      okta: { orgUrl: facts.oktaUrl, auth: { kind: 'api-token', token: c.okta.apiToken } },
-      entra: {
-        authority: facts.entraAuthority,
-        clientId: c.entra.clientId,
-        credential: { kind: 'client-secret', secret: c.entra.clientSecret },
-        knownAuthority: new URL(facts.entraHost).host,
-      },
-      graphUrl: facts.graphUrl,
-      https: new HttpsClient([{ origins: [facts.oktaUrl, facts.entraHost, facts.graphUrl], caPem: facts.caCertPem }]),
-    },
-    DEFAULT_RUN_LIMITS,
-  );
-}
-
-/**
  * A full garbage collection, so each run's baseline holds only what lives on: `global.gc` when
  * Node runs with --expose-gc, else the same function fetched through V8's flag (the runner
  * starts plain `node`). Null if neither works.
@@ -201,7 +175,7 @@ async function heavyRun(tenant: ChildTenant, user: DemoUser, gc: (() => void) | 
       until,
     );
     if (!subject.ok) throw new Error(subject.error);
-    const connection = connectToChildTenant(tenant.facts);
+    const connection = connectToDemoTenant(tenant.facts);
     let verdict: string | undefined;
     let events: number;
     try {

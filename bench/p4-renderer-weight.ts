@@ -20,6 +20,7 @@ import { bindBridge, E2E_WEB_CONTENTS_ID } from '../e2e/fixtures/bind-bridge';
 import { startRendererServer } from '../e2e/fixtures/renderer-server';
 import type { BenchLine } from './bench-line';
 import { median } from './bench-line';
+import { CHROMIUM_ARGS } from '../e2e/chromium-args';
 
 /** Goal (a): the JavaScript the renderer loads before its first paint, gzipped. 1 kB = 1024 bytes. */
 export const INITIAL_JS_GOAL_BYTES = 350 * 1024;
@@ -106,17 +107,6 @@ function initialScripts(html: string): readonly string[] {
   return found;
 }
 
-/** Chromium as the e2e tests launch it (the args of playwright.config.ts). */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 /** How long the wizard waits before it autosaves the incident (wizard-page.tsx's AUTOSAVE_DELAY_MS). */
 const AUTOSAVE_DELAY_MS = 400;
 
@@ -162,7 +152,7 @@ async function benchStepTransitions(
     cleanups.push(() => server.close());
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
+      args: [...CHROMIUM_ARGS],
     });
     cleanups.push(() => browser.close());
     const profilesFile = join(work, 'profiles.json');

@@ -7,11 +7,20 @@ export { DEFAULT_RUN_LIMITS } from './source-connection';
 export type { RunLimits, SourceConnection } from './source-connection';
 
 /**
+ * What connecting to a demo tenant needs: its addresses, certificate and per-run credentials. A
+ * tenant running in this process is one; the facts a tenant in a child process reports are too.
+ */
+export type DemoTenantConnectionFacts = Pick<
+  DemoTenant,
+  'oktaUrl' | 'entraHost' | 'entraAuthority' | 'graphUrl' | 'caCertPem' | 'credentials'
+>;
+
+/**
  * Connects the collectors to a running demo tenant with its per-run credentials, trusting its
  * certificate for its own three origins only.
  */
 export function connectToDemoTenant(
-  tenant: DemoTenant,
+  tenant: DemoTenantConnectionFacts,
   limits: RunLimits = DEFAULT_RUN_LIMITS,
   oktaAuth: 'api-token' | 'private-key' = 'api-token',
 ): SourceConnection {
