@@ -9,6 +9,7 @@ import { defineConfig } from 'vitest/config';
  * - keychain: the real OS keychain; run inside scripts/with-keyring.sh;
  * - no-keychain: the same store with the Secret Service unreachable (env below), proving the
  *   clear error. Its own project so no earlier D-Bus connection in the worker can mask it;
+ * - security: the Electronegativity gate over the built out/ (after `npm run build`);
  * - bench: vitest benchmarks (`npm run bench:vitest`); `npm run bench` runs bench/run-benchmarks.ts.
  */
 export default defineConfig({
@@ -36,6 +37,15 @@ export default defineConfig({
       },
       {
         test: { name: 'keychain', environment: 'node', include: ['src/**/*.keychain.test.ts'], testTimeout: 20_000 },
+      },
+      {
+        test: {
+          name: 'security',
+          environment: 'node',
+          include: ['security/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
       },
       {
         test: { name: 'bench', environment: 'node', include: [], benchmark: { include: ['bench/**/*.bench.ts'] } },

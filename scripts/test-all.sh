@@ -23,6 +23,10 @@ step build npm run --silent build
 # Unit tiers (core, main with electron mocked, renderer in happy-dom) and the keychain-absent case.
 step unit npx vitest run --project core --project main --project renderer --project no-keychain \
   --reporter=default --reporter=json --outputFile.json=test-results/vitest-unit.json
+# The Electronegativity gate over the built out/: fails on any finding not on the reviewed
+# allow-list (security/electronegativity/allowlist.ts) and on a seeded violation.
+step security npx vitest run --project security \
+  --reporter=default --reporter=json --outputFile.json=test-results/vitest-security.json
 # The real keychain: a private D-Bus session with gnome-keyring.
 step keychain bash scripts/with-keyring.sh npx vitest run --project keychain \
   --reporter=default --reporter=json --outputFile.json=test-results/vitest-keychain.json
@@ -38,7 +42,7 @@ fi
 
 echo
 [ ${#failures[@]} -gt 0 ] && echo "failed steps: ${failures[*]}"
-node scripts/summarize-results.mjs test-results/vitest-unit.json test-results/vitest-keychain.json test-results/playwright.json
+node scripts/summarize-results.mjs test-results/vitest-unit.json test-results/vitest-security.json test-results/vitest-keychain.json test-results/playwright.json
 summary=$?
 # Gates without a test count (typecheck, lint, format, build) still fail the run.
 [ ${#failures[@]} -eq 0 ] && [ $summary -eq 0 ]
