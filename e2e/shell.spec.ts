@@ -60,6 +60,8 @@ test.describe('app shell in Chromium, bridged to the real main handlers', () => 
       }),
     );
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    // Logged by main with the field, never the value the page sent.
+    expect(app.refusals).toEqual(['app:get-status: invalid-input ((input): Unrecognized key: "path")']);
   });
 
   test('main refuses a page of another origin, and the page says so', async ({ app }) => {
@@ -70,6 +72,30 @@ test.describe('app shell in Chromium, bridged to the real main handlers', () => 
     // Said by the status card, by the tenant step and by recent incidents: none could be read.
     await expect(page.getByText(/did not come from the app's own window/)).toHaveCount(3);
     await expect(page.getByRole('button', { name: 'Continue', exact: true })).toBeDisabled();
+    // Each refused call is in main's log, with the origin that asked and no more of its URL.
+    expect(app.refusals.length).toBeGreaterThanOrEqual(3);
+    for (const line of app.refusals)
+      expect(line).toMatch(/^[a-z:-]+: untrusted-sender \(WebContents \d+, top frame, http:\/\/localhost:\d+\)$/);
+  });
+
+  test('main refuses and logs a call from a subframe of the app’s own page', async ({ app }) => {
+    const { page } = app;
+    await page.goto(`${app.origin}/`);
+    // A script that got into the page makes a same-origin about:blank frame and calls IPC from it:
+    // the sender facts are the real frame's, and main refuses it though the origin is the app's.
+    const result = await page.evaluate(async () => {
+      const frame = document.createElement('iframe');
+      document.body.append(frame);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const child = frame.contentWindow as unknown as {
+        __signinTriageIpc?: (c: string, i: unknown) => Promise<unknown>;
+      };
+      if (child.__signinTriageIpc === undefined) return 'no binding in the frame';
+      return await child.__signinTriageIpc('app:get-status', {});
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'untrusted-sender' } });
+    // An about:blank frame has no origin of its own to log.
+    expect(app.refusals).toEqual(['app:get-status: untrusted-sender (WebContents 1, subframe, no origin)']);
   });
 
   test('follows the OS dark theme', async ({ app }) => {

@@ -172,8 +172,8 @@ afterAll(async () => {
   for (const folder of folders) await rm(folder, { recursive: true, force: true });
 });
 
-async function start(devServerUrl?: string) {
-  const started = bootstrapApp({ mainDir: '/opt/app/out/main', secrets, devServerUrl, log: () => undefined });
+async function start(devServerUrl?: string, log: (message: string) => void = () => undefined) {
+  const started = bootstrapApp({ mainDir: '/opt/app/out/main', secrets, devServerUrl, log });
   state.current.ready();
   await new Promise((resolve) => setTimeout(resolve, 0));
   return started;
@@ -200,16 +200,27 @@ describe('bootstrapApp', () => {
     expect((window?.options.webPreferences as { preload: string }).preload).toBe('/opt/app/out/preload/index.cjs');
   });
 
-  it('answers IPC from its own window and refuses any other WebContents', async () => {
-    await start();
+  it('answers IPC from its own window, refuses any other WebContents, an iframe and bad input, and logs each refusal', async () => {
+    const logged: string[] = [];
+    await start(undefined, (message) => logged.push(message));
     const call = state.current.ipcHandlers.get('app:get-status');
     const own = state.current.windows[0]?.webContents.id;
     const frame = { url: 'app://triage/index.html', parent: null };
     await expect(call?.({ sender: { id: own }, senderFrame: frame }, {})).resolves.toMatchObject({ ok: true });
-    await expect(call?.({ sender: { id: 9999 }, senderFrame: frame }, {})).resolves.toMatchObject({
+    expect(logged).toEqual([]);
+    const refused = { ok: false, error: { code: 'untrusted-sender' } };
+    await expect(call?.({ sender: { id: 9999 }, senderFrame: frame }, {})).resolves.toMatchObject(refused);
+    const iframe = { url: 'app://triage/index.html', parent: frame };
+    await expect(call?.({ sender: { id: own }, senderFrame: iframe }, {})).resolves.toMatchObject(refused);
+    await expect(call?.({ sender: { id: own }, senderFrame: frame }, { x: 1 })).resolves.toMatchObject({
       ok: false,
-      error: { code: 'untrusted-sender' },
+      error: { code: 'invalid-input' },
     });
+    expect(logged).toEqual([
+      '[ipc] refused app:get-status: untrusted-sender (WebContents 9999, top frame, app://triage)',
+      `[ipc] refused app:get-status: untrusted-sender (WebContents ${String(own)}, subframe, app://triage)`,
+      '[ipc] refused app:get-status: invalid-input ((input): Unrecognized key: "x")',
+    ]);
   });
 
   it('opens vetted console links in the system browser with shell.openExternal, and nothing else', async () => {

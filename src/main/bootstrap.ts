@@ -119,6 +119,10 @@ export function bootstrapApp(options: BootstrapOptions): boolean {
         onError: (channel, message) => {
           options.log(`[ipc] ${channel}: ${message}`);
         },
+        // A refusal is a sign of a bug or of something hostile in a window: worth a log line.
+        onRefused: ({ channel, code, detail }) => {
+          options.log(`[ipc] refused ${channel}: ${code} (${detail})`);
+        },
       }),
     );
     openMainWindow();

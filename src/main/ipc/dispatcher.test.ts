@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AppStatus } from '../../shared/ipc/app-status';
 import { createIpcDispatcher } from './dispatcher';
 import { handlersWith } from '../test-support/handlers';
-import type { HandlerMap } from './dispatcher';
+import type { HandlerMap, Refusal } from './dispatcher';
 import { IpcFailure } from './ipc-failure';
 import { createSenderPolicy, TrustedWebContents } from './sender-policy';
 import type { SenderInfo } from './sender-policy';
@@ -20,12 +20,14 @@ function setup(handler: HandlerMap['app:get-status']) {
   const trusted = new TrustedWebContents();
   trusted.add(7);
   const errors: string[] = [];
+  const refusals: Refusal[] = [];
   const dispatcher = createIpcDispatcher({
     handlers: handlersWith({ 'app:get-status': handler }),
     isTrustedSender: createSenderPolicy(trusted, ['app://triage']),
     onError: (channel, message) => errors.push(`${channel}: ${message}`),
+    onRefused: (refusal) => refusals.push(refusal),
   });
-  return { dispatcher, errors };
+  return { dispatcher, errors, refusals };
 }
 
 describe('IPC dispatcher', () => {
@@ -108,6 +110,54 @@ describe('IPC dispatcher', () => {
     expect(result.ok ? null : result.error.code).toBe('invalid-output');
     expect(JSON.stringify(result)).not.toContain('leak');
     expect(errors[0]).toContain('apiToken');
+  });
+});
+
+describe('IPC dispatcher refusals are logged', () => {
+  it.each([
+    [
+      'a WebContents the app did not create',
+      { ...trustedSender, webContentsId: 8 },
+      'WebContents 8, top frame, app://triage',
+    ],
+    ['an iframe of the app’s window', { ...trustedSender, isTopFrame: false }, 'WebContents 7, subframe, app://triage'],
+    [
+      'a page of another origin (its path and query stay out of the log)',
+      { ...trustedSender, url: 'https://evil.example/steal?token=SSWS%2000secret#x' },
+      'WebContents 7, top frame, https://evil.example',
+    ],
+    ['a frame that is gone', { ...trustedSender, url: null }, 'WebContents 7, top frame, no frame'],
+  ] as const)('from %s', async (_name, sender, detail) => {
+    const { dispatcher, refusals } = setup(() => Promise.resolve(STATUS));
+    await dispatcher.dispatch('app:get-status', sender, {});
+    expect(refusals).toEqual([{ channel: 'app:get-status', code: 'untrusted-sender', detail }]);
+  });
+
+  it('logs invalid input by field and problem, never the value, however large', async () => {
+    const { dispatcher, refusals } = setup(() => Promise.resolve(STATUS));
+    const huge = `SSWS 00secret${'x'.repeat(1_000_000)}`;
+    await dispatcher.dispatch('app:get-status', trustedSender, { token: huge });
+    expect(refusals).toHaveLength(1);
+    expect(refusals[0]).toMatchObject({ channel: 'app:get-status', code: 'invalid-input' });
+    expect(refusals[0]?.detail).toContain('token');
+    expect(JSON.stringify(refusals)).not.toContain('00secret');
+    expect(JSON.stringify(refusals).length).toBeLessThan(500);
+  });
+
+  it('logs an unknown channel quoted, cut short and with control and bidi characters escaped', async () => {
+    const { dispatcher, refusals } = setup(() => Promise.resolve(STATUS));
+    await dispatcher.dispatch('evil\n[ipc] forged line\u202e', trustedSender, {});
+    await dispatcher.dispatch('a'.repeat(10_000), trustedSender, {});
+    expect(refusals.map((r) => r.code)).toEqual(['unknown-channel', 'unknown-channel']);
+    expect(refusals[0]?.channel).toBe('"evil\\n[ipc] forged line\\u202e"');
+    expect(refusals[1]?.channel).toBe(`"${'a'.repeat(64)}…"`);
+    for (const r of refusals) expect(r.channel).not.toMatch(/[\n\u202e]/);
+  });
+
+  it('logs nothing for a call it accepts', async () => {
+    const { dispatcher, refusals } = setup(() => Promise.resolve(STATUS));
+    await dispatcher.dispatch('app:get-status', trustedSender, {});
+    expect(refusals).toEqual([]);
   });
 });
 

@@ -7,6 +7,7 @@ import type { IpcError, Result } from '../../shared/result';
 import { err, ok } from '../../shared/result';
 import { redactSecrets } from '../../core/redact-secrets';
 import { IpcFailure } from './ipc-failure';
+import { originOf } from './sender-policy';
 import type { SenderInfo, SenderPolicy } from './sender-policy';
 
 /** What a handler may do besides answering: push events to the window that called it. */
@@ -37,11 +38,47 @@ export interface IpcDispatcher {
 /** Receives unexpected handler errors, already redacted, for the main-process log. */
 export type ErrorSink = (channel: string, message: string) => void;
 
+/** Why a call was refused before any handler ran. */
+export type RefusalCode = 'unknown-channel' | 'untrusted-sender' | 'invalid-input';
+
+/**
+ * One refused IPC call, for the main-process log. It says which channel, why, and who asked
+ * (WebContents id, frame, origin) but never the input or the sender's full URL: both are the
+ * caller's to choose, and may hold anything.
+ */
+export interface Refusal {
+  readonly channel: string;
+  readonly code: RefusalCode;
+  readonly detail: string;
+}
+
+/** Receives every refused call. */
+export type RefusalSink = (refusal: Refusal) => void;
+
 /** Options of {@link createIpcDispatcher}. */
 export interface DispatcherOptions {
   readonly handlers: HandlerMap;
   readonly isTrustedSender: SenderPolicy;
   readonly onError?: ErrorSink;
+  readonly onRefused?: RefusalSink;
+}
+
+/** The longest channel name quoted in a refusal: an unknown one is the caller's string. */
+const MAX_LOGGED_CHANNEL = 64;
+
+/** A caller-chosen channel name, quoted and escaped so it cannot forge log lines. */
+function quoteChannel(channel: string): string {
+  const cut = channel.length > MAX_LOGGED_CHANNEL ? `${channel.slice(0, MAX_LOGGED_CHANNEL)}…` : channel;
+  return JSON.stringify(cut).replace(
+    /[\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16)}`,
+  );
+}
+
+/** Who sent a call, in terms safe to log: no path, query or fragment of the frame's URL. */
+function describeSender(sender: SenderInfo): string {
+  const origin = sender.url === null ? 'no frame' : (originOf(sender.url) ?? 'no origin');
+  return `WebContents ${String(sender.webContentsId)}, ${sender.isTopFrame ? 'top frame' : 'subframe'}, ${origin}`;
 }
 
 const isChannel = (channel: string): channel is IpcChannel => Object.hasOwn(IPC_CONTRACT, channel);
@@ -64,6 +101,7 @@ function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
 export function createIpcDispatcher(options: DispatcherOptions): IpcDispatcher {
   const { handlers, isTrustedSender } = options;
   const onError: ErrorSink = options.onError ?? (() => undefined);
+  const onRefused: RefusalSink = options.onRefused ?? (() => undefined);
 
   /** Events are checked against their schema like outputs are: nothing undeclared leaves main. */
   const contextFor = (channel: IpcChannel, events: EventSink | undefined): HandlerContext => ({
@@ -85,10 +123,9 @@ export function createIpcDispatcher(options: DispatcherOptions): IpcDispatcher {
     const spec: ChannelSpec = IPC_CONTRACT[channel];
     const input = spec.input.safeParse(rawInput);
     if (!input.success) {
-      return err({
-        code: 'invalid-input',
-        message: `Invalid input for ${channel}: ${describeIssues(input.error.issues)}`,
-      });
+      const issues = describeIssues(input.error.issues);
+      onRefused({ channel, code: 'invalid-input', detail: issues });
+      return err({ code: 'invalid-input', message: `Invalid input for ${channel}: ${issues}` });
     }
     // The contract and the handler map are keyed alike, so the handler of `channel` accepts
     // exactly what `spec.input` produced; the compiler cannot follow the correlation.
@@ -105,9 +142,11 @@ export function createIpcDispatcher(options: DispatcherOptions): IpcDispatcher {
   return {
     async dispatch(channel, sender, rawInput, events) {
       if (!isChannel(channel)) {
+        onRefused({ channel: quoteChannel(channel), code: 'unknown-channel', detail: describeSender(sender) });
         return err({ code: 'unknown-channel', message: `Unknown channel.` });
       }
       if (!isTrustedSender(sender)) {
+        onRefused({ channel, code: 'untrusted-sender', detail: describeSender(sender) });
         return err({
           code: 'untrusted-sender',
           message: `Refused: the request did not come from the app's own window.`,
