@@ -68,15 +68,50 @@ describe('collectEvidence', () => {
     expect(bundle.okta?.appUsers).toBeUndefined();
   });
 
-  it('falls back to the login when the user lookup failed, and records the failure as a gap', async () => {
+  it('falls back to the login when the user lookup failed, and records the failure and what it kept from being read as gaps', async () => {
     const queries: LogQuery[] = [];
     const bundle = await collectEvidence(
       subject,
       ports(okta({ getUser: () => Promise.reject(new SourceError('Okta refused: grant okta.users.read')) }, queries)),
     );
     expect(queries[0]?.filter).toMatch(/^actor\.alternateId eq "jd@contoso\.com"/);
-    expect(bundle.gaps).toEqual([{ source: 'okta.user', reason: 'Okta refused: grant okta.users.read' }]);
+    expect(bundle.gaps).toEqual([
+      { source: 'okta.user', reason: 'Okta refused: grant okta.users.read' },
+      // Without the user's id, the app assignment cannot be looked up: a gap, not "not assigned".
+      { source: 'okta.appUsers', reason: 'Not read: it needs the Okta user, which could not be read.' },
+    ]);
     expect(bundle.okta && 'user' in bundle.okta).toBe(false);
+  });
+
+  it.each([
+    [
+      'the Office 365 apps',
+      { listOffice365Apps: () => Promise.reject(new SourceError('Okta answered 503')) },
+      [
+        ['okta.o365Apps', 'Okta answered 503'],
+        ['okta.appUsers', 'Not read: it needs the Office 365 apps, which could not be read.'],
+        ['okta.signingKeys', 'Not read: it needs the Office 365 apps, which could not be read.'],
+        ['okta.policies', expect.stringMatching(/^Only the global sign-on policies were read/) as unknown],
+      ],
+    ],
+    [
+      'the sign-on policies',
+      { listPolicies: () => Promise.reject(new SourceError('Okta answered 503')) },
+      [
+        ['okta.policies', 'Okta answered 503'],
+        ['okta.policyRules', 'Not read: it needs the sign-on policies, which could not be read.'],
+      ],
+    ],
+  ] as const)('names what could not be read when %s failed, not only the failure', async (_name, failing, expected) => {
+    const bundle = await collectEvidence(subject, ports(okta(failing)));
+    // In the order the steps ended, which depends on timing: compared as a set.
+    const bySource = (a: readonly unknown[], b: readonly unknown[]): number => String(a[0]).localeCompare(String(b[0]));
+    expect(bundle.gaps.map((g) => [g.source, g.reason]).sort(bySource)).toEqual([...expected].sort(bySource));
+  });
+
+  it('records no gap for the app assignment of a user Okta does not know: there is none to read', async () => {
+    const bundle = await collectEvidence(subject, ports(okta({ getUser: () => Promise.resolve(null) })));
+    expect(bundle.gaps).toEqual([]);
   });
 
   it('slices a long window, merges in time order without duplicates', async () => {

@@ -1,4 +1,5 @@
 import { redactSecrets } from '../redact-secrets';
+import { maskBundleSecrets } from '../redaction/bundle-secrets';
 import type { EvidenceBundle, EvidenceGap, EvidenceSource, EvidenceSubject } from '../evidence/bundle';
 import { EVIDENCE_FORMAT } from '../evidence/bundle';
 import type {
@@ -140,7 +141,8 @@ function reasonOf(error: unknown): string {
  * federation settings and sign-ins start together; the System Log follows the Okta user (it is
  * queried by the user's id), app users and signing keys follow the apps, rules follow policies.
  *
- * A step that fails becomes a named gap; nothing here throws or hangs (every step has a
+ * A step that fails becomes a named gap, and so does every step that could not run without it
+ * (and a read that could only be partial); nothing here throws or hangs (every step has a
  * signal that ends it).
  */
 export async function collectEvidence(
@@ -183,6 +185,16 @@ export async function collectEvidence(
 
   const unconfigured = (sources: readonly EvidenceSource[], reason: string): void => {
     for (const source of sources) gaps.push({ source, reason });
+  };
+
+  /**
+   * A step that never ran because a step it needs failed is a gap too, naming what it needed:
+   * otherwise "not collected" would read as "nothing there" (no assignment, no signing key).
+   */
+  const notRead = (source: EvidenceSource, needs: readonly string[]): undefined => {
+    const what = needs.join(' and ');
+    gaps.push({ source, reason: `Not read: it needs ${what}, which could not be read.` });
+    return undefined;
   };
 
   // ---- Microsoft Graph: four independent calls.
@@ -296,7 +308,15 @@ export async function collectEvidence(
     });
 
     const appUsersP = Promise.all([userP, appsP]).then(async ([user, apps]) => {
-      if (user === undefined || user === null || apps === undefined) return undefined;
+      // A user Okta does not know has no assignment to read; one whose lookup failed might.
+      if (user === null) return undefined;
+      if (user === undefined || apps === undefined) {
+        notRead('okta.appUsers', [
+          ...(user === undefined ? ['the Okta user'] : []),
+          ...(apps === undefined ? ['the Office 365 apps'] : []),
+        ]);
+        return undefined;
+      }
       return step(
         'okta.appUsers',
         async (c) =>
@@ -309,7 +329,7 @@ export async function collectEvidence(
 
     const keysP = appsP.then(async (apps) =>
       apps === undefined
-        ? undefined
+        ? notRead('okta.signingKeys', ['the Office 365 apps'])
         : step(
             'okta.signingKeys',
             async (c) =>
@@ -326,7 +346,18 @@ export async function collectEvidence(
         (c) => okta.listPolicies(apps?.[0], c),
         (p) => p.length,
       );
-      if (policies === undefined) return { policies, rules: undefined };
+      if (policies === undefined) {
+        notRead('okta.policyRules', ['the sign-on policies']);
+        return { policies, rules: undefined };
+      }
+      // Without the apps only the global policies could be read: say so, or "no rule denies
+      // this" would be claimed for a policy nobody looked at.
+      if (apps === undefined)
+        gaps.push({
+          source: 'okta.policies',
+          reason:
+            'Only the global sign-on policies were read: the Office 365 app’s own authentication policy needs the Office 365 apps, which could not be read.',
+        });
       const rules = await step(
         'okta.policyRules',
         async (c) =>
@@ -387,7 +418,9 @@ export async function collectEvidence(
         }),
     gaps,
   };
-  return bundle;
+  // Credentials inside the vendor data never reach a bundle (see maskBundleSecrets): the bundle
+  // is written to disk and attached to tickets, and every diagnosis is made from this one.
+  return maskBundleSecrets(bundle);
 }
 
 /** True when not a single source could be read (the CLI exits 3). */

@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomBytes, randomInt, randomUUID, X509Certificate } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, randomBytes, randomInt, randomUUID, X509Certificate } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { generateSelfSignedCertificate } from './crypto/self-signed-certificate';
 import type { GeneratedCertificate } from './crypto/self-signed-certificate';
@@ -54,6 +54,16 @@ export interface DemoTenantOptions {
     readonly perRoute?: Readonly<Record<string, number>>;
     readonly defaultLimit?: number;
     readonly windowSeconds?: number;
+  };
+  /**
+   * Credentials of the caller's choosing instead of fresh random ones: the secret-hygiene tests
+   * plant recognisable values and then look for them everywhere. The private key must be a PKCS#8
+   * or PKCS#1 RSA key in PEM; the tenant trusts its public half for the Okta service app.
+   */
+  readonly credentials?: {
+    readonly oktaApiToken?: string;
+    readonly oktaPrivateKeyPem?: string;
+    readonly entraClientSecret?: string;
   };
   /** Called on every routed request (tests count calls). */
   readonly onRequest?: (service: 'okta' | 'entra' | 'graph', key: string, method: string, url: string) => void;
@@ -208,18 +218,25 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
       options.render ?? (options.scenario === undefined ? contosoRenderer() : scenarioRenderer(options.scenario));
     const state = render({ oktaOrgUrl: okta.url }, keys.signing);
     const oktaScopes = options.grants?.oktaScopes ?? DEFAULT_OKTA_SCOPES;
+    const chosen = options.credentials;
+    const oktaPrivateKeyPem =
+      chosen?.oktaPrivateKeyPem ?? keys.oktaClientKey.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const oktaPublicKey =
+      chosen?.oktaPrivateKeyPem === undefined ? keys.oktaClientKey.publicKey : createPublicKey(oktaPrivateKeyPem);
     const credentials: DemoCredentials = {
       okta: {
-        apiToken: `00${randomBytes(30).toString('base64url')}`,
+        apiToken: chosen?.oktaApiToken ?? `00${randomBytes(30).toString('base64url')}`,
         clientId: `0oa${randomBytes(9).toString('hex').slice(0, 17)}`,
-        privateKeyPem: keys.oktaClientKey.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+        privateKeyPem: oktaPrivateKeyPem,
         keyId: 'demo-key-1',
         scopes: oktaScopes,
       },
       entra: {
         clientId: randomUUID(),
         // The shape of a real Entra secret (three characters, a digit, "Q~", 34 more), so redaction is exercised.
-        clientSecret: `dem${String(randomInt(10))}Q~${randomBytes(26).toString('base64url').slice(0, 34)}`,
+        clientSecret:
+          chosen?.entraClientSecret ??
+          `dem${String(randomInt(10))}Q~${randomBytes(26).toString('base64url').slice(0, 34)}`,
         certificatePem: keys.entraAppCertificate.certPem,
         certificateKeyPem: keys.entraAppCertificate.keyPem,
         thumbprintSha1Hex: keys.entraAppCertificate.thumbprintSha1Hex,
@@ -229,9 +246,7 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
     const oktaAuth = new OktaAuth(
       {
         apiTokens: [credentials.okta.apiToken],
-        oauthClients: [
-          { clientId: credentials.okta.clientId, publicKeys: [keys.oktaClientKey.publicKey], scopes: oktaScopes },
-        ],
+        oauthClients: [{ clientId: credentials.okta.clientId, publicKeys: [oktaPublicKey], scopes: oktaScopes }],
       },
       () => okta.url,
       faults.tokenLifetimeSeconds,

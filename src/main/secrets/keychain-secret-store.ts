@@ -1,4 +1,5 @@
 import type { SecretStore, SecretStoreProbe } from '../../core/ports/secret-store';
+import { KNOWN_SECRETS } from './known-secrets';
 
 /** The subset of keytar's API the store uses (keytar and @napi-rs/keyring/keytar both have it). */
 export interface KeytarApi {
@@ -114,11 +115,15 @@ export class KeychainSecretStore implements SecretStore {
   async set(account: string, secret: string): Promise<void> {
     if (account.length === 0) throw new Error('A keychain account name is required.');
     if (secret.length === 0) throw new Error('Refusing to store an empty secret.');
+    // Remembered first: an error while storing it may be the first place it shows up.
+    KNOWN_SECRETS.remember(secret);
     await this.#call((api) => api.setPassword(this.#service, account, secret));
   }
 
-  read(account: string): Promise<string | null> {
-    return this.#call((api) => api.getPassword(this.#service, account));
+  async read(account: string): Promise<string | null> {
+    const secret = await this.#call((api) => api.getPassword(this.#service, account));
+    if (secret !== null) KNOWN_SECRETS.remember(secret);
+    return secret;
   }
 
   delete(account: string): Promise<boolean> {

@@ -9,6 +9,7 @@ import { createDiagnosisHandlers } from './diagnosis-handlers';
 import { createExportHandlers } from './export-handlers';
 import { createIncidentHandlers } from './incident-handlers';
 import { createLinkHandlers } from './link-handlers';
+import { withKnownSecretsMasked } from './mask-known-secrets';
 import type { OpenExternal } from './link-handlers';
 import { createProfileHandlers } from './profile-handlers';
 import type { ProfileHandlerDeps } from './profile-handlers';
@@ -34,9 +35,11 @@ export interface HandlerDeps {
  *
  * Used by the Electron composition root, by the CLI and by the e2e tests (which bind the
  * renderer's bridge to these same functions), so all three exercise one implementation.
+ * Every handler is wrapped by {@link withKnownSecretsMasked}.
  */
 export function createHandlers(deps: HandlerDeps): HandlerMap {
-  return {
+  // Outermost: nothing a handler throws, answers or emits carries a secret value main holds.
+  return withKnownSecretsMasked({
     'app:get-status': createAppStatusHandler({
       productName: PRODUCT_NAME,
       version: PRODUCT_VERSION,
@@ -55,5 +58,5 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     }),
     ...createLinkHandlers({ openExternal: deps.openExternal }),
     ...createSettingsHandlers(deps.settings),
-  };
+  });
 }

@@ -7,6 +7,7 @@ import type { ProfileStore } from '../../profiles/profile-store';
 import { KeychainUnavailableError } from '../../secrets/keychain-secret-store';
 import type { HandlerMap } from '../dispatcher';
 import { IpcFailure } from '../ipc-failure';
+import { withKnownSecretsMasked } from './mask-known-secrets';
 
 /** What the profile handlers need from the composition root. */
 export interface ProfileHandlerDeps {
@@ -41,7 +42,9 @@ type ProfileChannels =
  * value, and the dispatcher strips nothing — it refuses undeclared fields).
  */
 export function createProfileHandlers(deps: ProfileHandlerDeps): Pick<HandlerMap, ProfileChannels> {
-  return {
+  // Masked here too, not only in createHandlers: the CLI calls these handlers directly and prints
+  // what they throw.
+  return withKnownSecretsMasked({
     'profiles:list': () => guard(async () => ({ profiles: [...(await deps.store.list())] })),
     'profiles:save': ({ profile }) => guard(() => deps.store.save(profile)),
     'profiles:delete': ({ id }) => guard(async () => ({ deleted: await deps.store.delete(id) })),
@@ -69,5 +72,5 @@ export function createProfileHandlers(deps: ProfileHandlerDeps): Pick<HandlerMap
         }
       }),
     'entra:discover-tenant': ({ domain }) => guard(async () => ({ tenantId: await deps.discoverTenant(domain) })),
-  };
+  });
 }

@@ -1,4 +1,4 @@
-import type { ReactNode, Ref } from 'react';
+import type { ChangeEvent, ReactNode, Ref } from 'react';
 import {
   Badge,
   Field,
@@ -49,13 +49,24 @@ export function formatVerifiedAt(iso: string): string {
  * in the DOM for any CSS attribute selector or DOM dump to read. Built from Fluent's own
  * hooks (its documented way to change a component), it looks and behaves the same, but the
  * value lives only in the element's `value` property.
+ *
+ * Fluent's own change handler also copies every keystroke into the component's state
+ * (useControllableState), where the secret outlived the field: a heap snapshot found it held by
+ * the unmounted input's fiber after the form was saved, cleared and left
+ * (e2e/secret-hygiene.spec.ts). Only the caller's handler runs here, so no state ever holds it.
  */
 function UncontrolledInput({
   inputRef,
   ...props
 }: Omit<InputProps, 'value' | 'defaultValue'> & { readonly inputRef: Ref<HTMLInputElement> }): ReactNode {
   const controlled = useInput_unstable(props, inputRef);
-  const input = { ...controlled.input };
+  const { onChange } = props;
+  const input = {
+    ...controlled.input,
+    onChange: (event: ChangeEvent<HTMLInputElement>) => {
+      onChange?.(event, { value: event.currentTarget.value });
+    },
+  };
   delete input.value;
   const state = { ...controlled, input };
   useInputStyles_unstable(state);
