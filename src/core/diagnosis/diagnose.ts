@@ -61,8 +61,30 @@ function checkedList(ctx: DiagnosisContext): string[] {
   return out;
 }
 
+/** Plain words for the other sources, for a gap in one of them. */
+const OTHER_LABELS: Readonly<Record<EvidenceSource, string>> = {
+  'okta.user': 'the Okta user',
+  'okta.o365Apps': 'the Okta Office 365 apps',
+  'okta.appUsers': 'the Office 365 assignment',
+  'okta.logEvents': 'the Okta System Log',
+  'okta.signingKeys': 'the Okta signing keys',
+  'okta.policies': 'the Okta sign-on policies',
+  'okta.policyRules': 'the Okta policy rules',
+  'graph.user': 'the Entra user',
+  'graph.signIns': 'the Entra sign-in logs',
+  'graph.domain': 'the domain',
+  'graph.federationConfiguration': 'the domain federation settings',
+};
+
 function noneFinding(ctx: DiagnosisContext, gaps: readonly EvidenceGap[], checked: readonly string[]): Finding {
-  const missing = ESSENTIAL.filter((e) => !ctx.collected(e.source) || gaps.some((g) => g.source === e.source));
+  // "Nothing found" needs the essentials, and every source that could not be read is one whose
+  // causes (federation, assignment, policy …) could not be ruled out either.
+  const missing = [
+    ...ESSENTIAL.filter((e) => !ctx.collected(e.source) || gaps.some((g) => g.source === e.source)),
+    ...gaps
+      .filter((g) => !ESSENTIAL.some((e) => e.source === g.source))
+      .map((g) => ({ source: g.source, label: OTHER_LABELS[g.source] })),
+  ].filter((m, i, all) => all.findIndex((n) => n.source === m.source) === i);
   const window = `${ctx.bundle.subject.since} – ${ctx.bundle.subject.until}`;
   if (missing.length > 0) {
     const reasons = missing.map((m) => {

@@ -11,6 +11,7 @@ import type {
   GraphSignIn,
   GraphUser,
 } from '../../core/evidence/vendor-types';
+import { EntraTokenError } from '../connectors/entra-token';
 import { abortable, cancelled } from './abortable';
 
 /** The user properties the engine reads; onPremisesImmutableId is only returned when selected. */
@@ -34,7 +35,10 @@ interface GraphErrorLike {
 /** Turns a Graph or MSAL error into a reason a technician can act on. */
 function explain(error: unknown, what: string, permission: string): SourceError {
   if (error instanceof SourceError) return error;
+  if (error instanceof EntraTokenError) return new SourceError(error.message);
   const e = (error ?? {}) as GraphErrorLike;
+  // The Graph client wraps what the token provider threw in a GraphError named after it.
+  if (e.code === 'EntraTokenError' && e.message !== undefined) return new SourceError(e.message);
   const code = e.code ?? '';
   if (code === 'Authentication_RequestFromNonPremiumTenantOrB2CTenant') {
     return new SourceError(
@@ -46,8 +50,11 @@ function explain(error: unknown, what: string, permission: string): SourceError 
       `The app registration may not read ${what}: grant the application permission ${permission} and admin consent.`,
     );
   }
+  // The client has already fetched a fresh token once and sent the request again.
   if (e.statusCode === 401)
-    return new SourceError('Microsoft Graph rejected the access token (expired or for another tenant).');
+    return new SourceError(
+      'Microsoft Graph rejected the access token, a freshly issued one too (expired, revoked or for another tenant).',
+    );
   if (e.errorCode === 'invalid_client' || (e.message ?? '').includes('invalid_client')) {
     return new SourceError(
       'Microsoft Entra rejected the app credential (wrong or expired client secret or certificate).',
@@ -58,7 +65,8 @@ function explain(error: unknown, what: string, permission: string): SourceError 
   if (e.statusCode !== undefined && e.statusCode >= 500)
     return new SourceError(`Microsoft Graph answered ${String(e.statusCode)} (a service error); try again shortly.`);
   const message = e.message ?? String(error);
-  if (/time/i.test(message)) return new SourceError(`Microsoft Graph did not answer in time (${what}).`);
+  // "timed out", "timeout": not any "time" (MSAL's messages carry a "Timestamp").
+  if (/timed? ?out/i.test(message)) return new SourceError(`Microsoft Graph did not answer in time (${what}).`);
   if (/json/i.test(message)) return new SourceError('Microsoft Graph sent a response that is not valid JSON.');
   return new SourceError(redactSecrets(`Microsoft Graph: ${code !== '' ? `${code}: ` : ''}${message.slice(0, 200)}`));
 }
@@ -82,7 +90,11 @@ export class GraphSdkSource implements GraphSource {
   /** Feed for the Graph client's `onResponse`: reports throttling waits to the steps in flight. */
   observe(response: Response): void {
     if (response.status !== 429 && response.status !== 503) return;
-    const seconds = Number(response.headers.get('retry-after') ?? '0') || 0;
+    this.retrying(Number(response.headers.get('retry-after') ?? '0') || 0);
+  }
+
+  /** Reports a wait before a retry (Graph's or Entra's) to the steps in flight. */
+  retrying(seconds: number): void {
     for (const listener of this.#retryListeners) listener(seconds);
   }
 
@@ -131,7 +143,10 @@ export class GraphSdkSource implements GraphSource {
     const first = (await this.client
       .api('/auditLogs/signIns')
       .version(version)
-      .filter(signInRequestFilter(filter, version))
+      // The Graph client puts query values into the URL as they are, unencoded: a "%27" in a UPN
+      // would reach Graph as a quote and end the literal (OData injection), and "&" or "#" would
+      // cut the filter short. Encoded here, the server decodes back exactly the filter built.
+      .filter(encodeURIComponent(signInRequestFilter(filter, version)))
       .top(1000)
       .get()) as PageCollection;
     const all: GraphSignIn[] = [];

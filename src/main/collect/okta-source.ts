@@ -11,6 +11,7 @@ import type {
   OktaSigningKey,
   OktaUser,
 } from '../../core/evidence/vendor-types';
+import { OktaTokenError } from '../connectors/okta-client';
 import { abortable, cancelled } from './abortable';
 
 /** Scopes (or admin rights) each call needs, for the error that names what is missing. */
@@ -41,8 +42,11 @@ function explain(error: unknown, area: keyof typeof NEEDS): SourceError {
       `The Okta service app may not read this: grant the scopes ${notAllowed.split(/\s+/).join(', ')}.`,
     );
   }
+  if (error instanceof OktaTokenError) return new SourceError(redactSecrets(error.message));
   if (status === 401)
-    return new SourceError('Okta rejected the credential (invalid, expired or revoked API token or service app).');
+    return new SourceError(
+      'Okta rejected the credential (an invalid, expired or revoked API token, or a service app’s access token refused again after a fresh one was fetched).',
+    );
   if (status === 403)
     return new SourceError(
       `The Okta credential may not read this: grant the scope ${NEEDS[area] ?? ''} (service app) or a read-only admin role (API token).`,
@@ -62,7 +66,8 @@ function explain(error: unknown, area: keyof typeof NEEDS): SourceError {
   const message = e.message ?? String(error);
   if (message.includes('429'))
     return new SourceError('Okta’s rate limit would outlast the request timeout; try again in a minute.');
-  if (/time/i.test(message)) return new SourceError('Okta did not answer in time.');
+  // "network timeout", "timed out": not any "time".
+  if (/timed? ?out/i.test(message)) return new SourceError('Okta did not answer in time.');
   if (/json/i.test(message)) return new SourceError('Okta sent a response that is not valid JSON.');
   return new SourceError(redactSecrets(`Okta could not be reached: ${message.slice(0, 200)}`));
 }

@@ -2,7 +2,7 @@ import type { ConfidentialClientApplication } from '@azure/msal-node';
 import type { Client as GraphClient } from '@microsoft/microsoft-graph-client';
 import type { Client as OktaClient } from '@okta/okta-sdk-nodejs';
 import type { CollectionPorts } from '../../core/collection/collect-evidence';
-import { acquireGraphToken, createEntraApp } from '../connectors/entra-token';
+import { acquireGraphToken, createEntraApp, EntraWire } from '../connectors/entra-token';
 import type { EntraCredential } from '../connectors/entra-token';
 import { createGraphClient } from '../connectors/graph-client';
 import { createOktaClient } from '../connectors/okta-client';
@@ -62,6 +62,10 @@ export function connectSources(settings: ConnectionSettings, limits: RunLimits =
     maxRetries: 3,
     https: settings.https,
   });
+  // The source observes the client's responses (for "retrying" progress) and the client is the
+  // source's transport: the reference closes the loop.
+  const sourceRef: { current?: GraphSdkSource } = {};
+  const wire = new EntraWire();
   const entra = createEntraApp({
     authority: settings.entra.authority,
     clientId: settings.entra.clientId,
@@ -69,13 +73,15 @@ export function connectSources(settings: ConnectionSettings, limits: RunLimits =
     https: settings.https,
     timeoutMs: limits.requestTimeoutMs,
     ...(settings.entra.knownAuthority === undefined ? {} : { knownAuthority: settings.entra.knownAuthority }),
+    wire,
+    onRetry: (seconds) => {
+      sourceRef.current?.retrying(seconds);
+    },
   });
-  // The source observes the client's responses (for "retrying" progress) and the client is the
-  // source's transport: the reference closes the loop.
-  const sourceRef: { current?: GraphSdkSource } = {};
   const graph = createGraphClient({
     baseUrl: settings.graphUrl,
-    getToken: () => acquireGraphToken(entra),
+    getToken: () => acquireGraphToken(entra, { wire }),
+    refreshToken: () => acquireGraphToken(entra, { wire, skipCache: true }),
     https: settings.https,
     timeoutMs: limits.requestTimeoutMs,
     onResponse: (response) => {

@@ -24,6 +24,49 @@ export interface OktaClientOptions {
   readonly https?: HttpsClient;
 }
 
+const TOKEN_PATH = '/oauth2/v1/token';
+
+/** A service app's token request that failed, worded for the technician. */
+export class OktaTokenError extends Error {
+  override readonly name = 'OktaTokenError';
+}
+
+/** What the SDK's OAuth helper answers: a token response, or (see below) an error body. */
+interface SdkOAuth {
+  getAccessToken(
+    ...args: unknown[]
+  ): Promise<{ readonly access_token?: unknown; readonly error_description?: unknown }>;
+  clearCachedAccessToken(): void;
+}
+
+/** The technician's words for a token endpoint answer that carried no access token. */
+function describeTokenFailure(status: number | undefined, description: unknown): string {
+  if (status === 429) return 'Okta kept throttling the service app’s token requests; try again in a minute.';
+  if (status !== undefined && status >= 500)
+    return `Okta answered ${String(status)} (a service error) when asked for an access token; try again shortly.`;
+  if (typeof description === 'string' && description !== '')
+    return `Okta refused the service app’s token request: ${description.slice(0, 200)}`;
+  return `Okta answered the service app’s token request without an access token (HTTP ${String(status ?? 0)}).`;
+}
+
+/**
+ * The SDK (8.x) takes whatever its token endpoint answers for the token, error bodies too (its
+ * error filter is not applied there), caches it and then sends "Bearer undefined": a 503 from
+ * the token endpoint surfaced as a 401 "invalid token". This checks the answer, forgets a bad
+ * one, and throws an error that says what the endpoint answered.
+ */
+function guardTokenResponses(client: Client, executor: CollectorRequestExecutor): void {
+  const oauth = (client as unknown as { oauth?: SdkOAuth }).oauth;
+  if (oauth === undefined) return;
+  const original = oauth.getAccessToken.bind(oauth);
+  oauth.getAccessToken = async (...args: unknown[]) => {
+    const token = await original(...args);
+    if (typeof token.access_token === 'string' && token.access_token !== '') return token;
+    oauth.clearCachedAccessToken();
+    throw new OktaTokenError(describeTokenFailure(executor.lastTokenStatus, token.error_description));
+  };
+}
+
 /** The SDK's request options, as its executor receives them. */
 type FetchRequest = Parameters<DefaultRequestExecutor['fetch']>[0];
 
@@ -44,9 +87,19 @@ class CollectorRequestExecutor extends DefaultRequestExecutor {
     super(options);
   }
 
+  /** The status of the latest answer from the org's token endpoint (service-app authentication). */
+  lastTokenStatus: number | undefined;
+
   override fetch(request: FetchRequest): ReturnType<DefaultRequestExecutor['fetch']> {
     if (this.https !== undefined && request.url !== undefined) request.agent = this.https.agentFor(request.url);
-    return super.fetch(request);
+    const response = super.fetch(request);
+    if (request.url?.endsWith(TOKEN_PATH) !== true) return response;
+    // node-fetch's Response, which the SDK's types leave unresolved: only its status is read.
+    const answered = response as unknown as Promise<{ readonly status: number }>;
+    return answered.then((res) => {
+      this.lastTokenStatus = res.status;
+      return res;
+    });
   }
 
   override buildRetryRequest(request: FetchRequest, requestId: string, delayMs: number): FetchRequest {
@@ -72,7 +125,7 @@ export function createOktaClient(options: OktaClientOptions): Client {
   if (options.auth.kind === 'api-token') {
     return new Client({ ...common, token: options.auth.token });
   }
-  return new Client({
+  const client = new Client({
     ...common,
     authorizationMode: 'PrivateKey',
     clientId: options.auth.clientId,
@@ -80,4 +133,6 @@ export function createOktaClient(options: OktaClientOptions): Client {
     privateKey: options.auth.privateKeyPem,
     ...(options.auth.keyId === undefined ? {} : { keyId: options.auth.keyId }),
   });
+  guardTokenResponses(client, requestExecutor);
+  return client;
 }

@@ -131,6 +131,14 @@ const lockedOut: Rule = (ctx) => {
     ctx.oktaEvents.some((v) => v.type.startsWith('user.account.unlock') && v.at > lastLock.at);
   const statusLocked = ctx.oktaUser?.status === 'LOCKED_OUT';
   if (!statusLocked && (lastLock === undefined || unlockedAfter || ctx.oktaUser !== undefined)) return [];
+  // Without the user's status, the log can still show the lock in force: the latest sign-in
+  // after the lock was refused as LOCKED_OUT (an auto-unlock would show a success after it).
+  const afterLock =
+    lastLock === undefined
+      ? []
+      : ctx.oktaEvents.filter((v) => v.at > lastLock.at && (v.result === 'SUCCESS' || v.reason === 'LOCKED_OUT'));
+  const refusedLast = afterLock.at(-1);
+  const lockInForce = refusedLast?.reason === 'LOCKED_OUT';
   // The usual cause: a client replaying an old password on the active endpoint.
   const replays = ctx.oktaEvents.filter(
     (v) => isActiveEndpoint(v) && v.result === 'FAILURE' && v.reason === 'INVALID_CREDENTIALS',
@@ -140,11 +148,12 @@ const lockedOut: Rule = (ctx) => {
     makeFinding({
       code: 'OKTA_USER_LOCKED_OUT',
       severity: 'critical',
-      confidence: statusLocked ? 'high' : 'medium',
+      confidence: statusLocked || lockInForce ? 'high' : 'medium',
       summary: `The user’s Okta account is locked out${culprit !== undefined ? `, most likely by ${culprit.client.label} replaying an old password` : ''}.`,
-      explanation: `${statusLocked ? 'Okta reports the account as LOCKED_OUT.' : 'Okta locked the account in the window and it was not unlocked since.'}${culprit !== undefined ? ` ${culprit.client.label}${culprit.ip !== null ? ` at ${culprit.ip}` : ''} failed ${times(replays.length)} with INVALID_CREDENTIALS on the WS-Trust active endpoint: clients that keep an old password lock the account again right after an unlock.` : ''}`,
+      explanation: `${statusLocked ? 'Okta reports the account as LOCKED_OUT.' : lockInForce ? 'Okta locked the account in the window, nothing unlocked it since, and its latest sign-in was refused as LOCKED_OUT.' : 'Okta locked the account in the window and it was not unlocked since.'}${culprit !== undefined ? ` ${culprit.client.label}${culprit.ip !== null ? ` at ${culprit.ip}` : ''} failed ${times(replays.length)} with INVALID_CREDENTIALS on the WS-Trust active endpoint: clients that keep an old password lock the account again right after an unlock.` : ''}`,
       evidence: [
         ...(statusLocked ? [userEvidence(ctx, 'status', 'LOCKED_OUT', 'Okta user status.')] : []),
+        ...(lockInForce && !statusLocked ? [oktaEventEvidence(refusedLast, 'Sign-in refused: account locked')] : []),
         ...cite(locks.slice(-2).reverse(), 2, (v) => oktaEventEvidence(v, 'Account locked')),
         ...(culprit !== undefined ? [oktaEventEvidence(culprit, `${culprit.client.label}: old password`)] : []),
       ],

@@ -50,6 +50,11 @@ export const GRAPH_ERRORS: VendorErrors = {
       { requestId: id },
       { 'Retry-After': '1' },
     ),
+  // Graph's answer to a token past its expiry, whatever the client was told.
+  expiredToken: (id) =>
+    graphError(401, 'InvalidAuthenticationToken', 'Lifetime validation failed, the token is expired.', {
+      requestId: id,
+    }),
 };
 
 /** Properties of a user returned when no $select is given (Graph v1.0 default set). */

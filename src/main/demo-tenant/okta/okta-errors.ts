@@ -32,6 +32,12 @@ export const OKTA_ERRORS: VendorErrors = {
   methodNotAllowed: (id) => oktaError(405, 'E0000022', 'The endpoint does not support the provided HTTP method', id),
   rateLimited: (id) => oktaError(429, 'E0000047', 'API call exceeded rate limit due to too many requests.', id),
   serverError: (id) => oktaError(503, 'E0000009', 'Internal Server Error', id),
+  // What Okta answers for an OAuth access token past its (server-side) expiry.
+  expiredToken: (id) =>
+    oktaError(401, 'E0000011', 'Invalid token provided', id, [], {
+      'WWW-Authenticate':
+        'Bearer authorization_uri="", realm="", scope="", error="invalid_token", error_description="The token has expired.", resource="/api/v1"',
+    }),
 };
 
 /** 401 for a missing or unknown token (E0000011). */

@@ -19,6 +19,38 @@ describe('FaultInjector', () => {
     expect(faults.decide('okta.logs').kind).toBe('none');
   });
 
+  it('gives every route a burst of its own with "*" (a storm), and a named route its own number', () => {
+    const faults = new FaultInjector({ rateLimitBursts: { '*': 1, 'okta.logs': 2 } });
+    const kinds = ['okta.users', 'okta.users', 'graph.users', 'okta.logs', 'okta.logs', 'okta.logs'].map(
+      (k) => faults.decide(k).kind,
+    );
+    expect(kinds).toEqual(['rate-limit', 'none', 'rate-limit', 'rate-limit', 'rate-limit', 'none']);
+  });
+
+  it('refuses only requests carrying an access token as expired, for exactly the next N of a route', () => {
+    const faults = new FaultInjector({ expiredTokenBursts: { '*': 1 } });
+    const token = { accessToken: true };
+    // An API token (SSWS) or a token request is never refused and does not use up the burst.
+    expect(faults.decide('okta.users', { accessToken: false }).kind).toBe('none');
+    expect(faults.decide('okta.users', token).kind).toBe('expired-token');
+    expect(faults.decide('okta.users', token).kind).toBe('none');
+    expect(faults.decide('graph.signIns', token).kind).toBe('expired-token');
+    // Throttling comes first, as at a real service: the token is judged on the retry.
+    const both = new FaultInjector({ rateLimitBursts: { 'graph.users': 1 }, expiredTokenBursts: { 'graph.users': 1 } });
+    expect([both.decide('graph.users', token).kind, both.decide('graph.users', token).kind]).toEqual([
+      'rate-limit',
+      'expired-token',
+    ]);
+    expect(() => new FaultInjector({ expiredTokenBursts: { '*': -1 } })).toThrow();
+  });
+
+  it('answers 503 for the next N requests of a route, then lets it recover', () => {
+    const faults = new FaultInjector({ serverErrorBursts: { 'entra.discovery': 2 } });
+    expect(
+      ['entra.discovery', 'entra.discovery', 'entra.discovery', 'okta.users'].map((k) => faults.decide(k).kind),
+    ).toEqual(['server-error', 'server-error', 'none', 'none']);
+  });
+
   it('spreads server errors at the configured rate, reproducibly for a seed', () => {
     const a = new FaultInjector({ serverErrorRate: { '*': 0.3 }, seed: 7 });
     const kinds = Array.from({ length: 2000 }, () => a.decide('okta.users').kind);

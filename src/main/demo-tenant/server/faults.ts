@@ -10,8 +10,24 @@ export const faultsSchema = z
     latencyMs: z.record(z.string(), z.number().int().min(0).max(120_000)).default({}),
     /** Probability (0–1) that a request answers 503, per route key. */
     serverErrorRate: z.record(z.string(), z.number().min(0).max(1)).default({}),
-    /** The next N requests of a route answer 429 (Okta: E0000047 + X-Rate-Limit-Reset; Graph: Retry-After). */
+    /**
+     * The next N requests of a route answer 503, then the route recovers: an outage that ends, so
+     * a retry can be shown to succeed. "*" gives every route a burst of its own.
+     */
+    serverErrorBursts: z.record(z.string(), z.number().int().min(0)).default({}),
+    /**
+     * The next N requests of a route answer 429 (Okta: E0000047 + X-Rate-Limit-Reset; Graph and
+     * Entra: Retry-After). "*" gives every route a burst of its own: a storm.
+     */
     rateLimitBursts: z.record(z.string(), z.number().int().min(0)).default({}),
+    /**
+     * The next N requests of a route that carry an OAuth access token are refused with the
+     * vendor's 401 for an expired token, although `expires_in` promised longer: a token revoked,
+     * outlived by a signing-key roll-over or judged by a skewed clock, which the client still
+     * believes valid. (Okta API tokens are not access tokens and are never refused.) "*" gives
+     * every route a burst of its own.
+     */
+    expiredTokenBursts: z.record(z.string(), z.number().int().min(0)).default({}),
     /** Routes that never answer (until the client gives up or the server stops). */
     hang: z.array(z.string()).default([]),
     /** Routes whose JSON body is cut in half. */
@@ -34,7 +50,32 @@ export type FaultDecision =
   | { readonly kind: 'none'; readonly delayMs: number; readonly truncate: boolean }
   | { readonly kind: 'server-error'; readonly delayMs: number }
   | { readonly kind: 'rate-limit'; readonly delayMs: number }
+  | { readonly kind: 'expired-token'; readonly delayMs: number }
   | { readonly kind: 'hang' };
+
+/** What the injector may know about a request beyond its route. */
+export interface FaultRequest {
+  /** The request carries an OAuth access token (Bearer or DPoP), not an API token. */
+  readonly accessToken: boolean;
+}
+
+/**
+ * Per-route countdowns. A route named in the table counts down its own number; with "*" every
+ * other route starts a countdown of its own the first time it is asked about.
+ */
+class Bursts {
+  readonly #left = new Map<string, number>();
+
+  constructor(private readonly table: Readonly<Record<string, number>>) {}
+
+  /** Takes one from the route's burst: true while it lasts. */
+  take(key: string): boolean {
+    const left = this.#left.get(key) ?? this.table[key] ?? this.table['*'] ?? 0;
+    if (left <= 0) return false;
+    this.#left.set(key, left - 1);
+    return true;
+  }
+}
 
 function pick<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
   return table[key] ?? table['*'];
@@ -46,13 +87,17 @@ function pick<T>(table: Readonly<Record<string, T>>, key: string): T | undefined
  */
 export class FaultInjector {
   readonly #faults: Faults;
-  readonly #bursts = new Map<string, number>();
+  readonly #rateLimits: Bursts;
+  readonly #expiredTokens: Bursts;
+  readonly #serverErrors: Bursts;
   #state: number;
 
   constructor(faults: FaultsInput = {}) {
     this.#faults = faultsSchema.parse(faults);
     this.#state = this.#faults.seed;
-    for (const [key, n] of Object.entries(this.#faults.rateLimitBursts)) this.#bursts.set(key, n);
+    this.#rateLimits = new Bursts(this.#faults.rateLimitBursts);
+    this.#expiredTokens = new Bursts(this.#faults.expiredTokenBursts);
+    this.#serverErrors = new Bursts(this.#faults.serverErrorBursts);
   }
 
   /** The token lifetime to issue. */
@@ -69,18 +114,14 @@ export class FaultInjector {
   }
 
   /** Decides the fault for one request of a route. */
-  decide(key: string): FaultDecision {
+  decide(key: string, request: FaultRequest = { accessToken: false }): FaultDecision {
     const f = this.#faults;
     if (f.hang.includes(key) || f.hang.includes('*')) return { kind: 'hang' };
     const delayMs = pick(f.latencyMs, key) ?? 0;
-    const burstKey = this.#bursts.has(key) ? key : this.#bursts.has('*') ? '*' : null;
-    if (burstKey !== null) {
-      const left = this.#bursts.get(burstKey) ?? 0;
-      if (left > 0) {
-        this.#bursts.set(burstKey, left - 1);
-        return { kind: 'rate-limit', delayMs };
-      }
-    }
+    if (this.#rateLimits.take(key)) return { kind: 'rate-limit', delayMs };
+    // Checked after the rate limit, as a service does: throttling comes before authentication.
+    if (request.accessToken && this.#expiredTokens.take(key)) return { kind: 'expired-token', delayMs };
+    if (this.#serverErrors.take(key)) return { kind: 'server-error', delayMs };
     const rate = pick(f.serverErrorRate, key) ?? 0;
     if (rate > 0 && this.#random() < rate) return { kind: 'server-error', delayMs };
     return { kind: 'none', delayMs, truncate: f.truncateJson.includes(key) || f.truncateJson.includes('*') };

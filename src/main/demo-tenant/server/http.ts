@@ -141,7 +141,8 @@ export function send(
         ? response.body
         : JSON.stringify(response.body);
   // A truncated-JSON fault cuts the body in half but keeps the headers honest about the type.
-  if (truncate && payload.length > 2) payload = payload.slice(0, Math.floor(payload.length / 2));
+  // An empty list ("[]") is cut too: to "[".
+  if (truncate && payload.length >= 2) payload = payload.slice(0, Math.floor(payload.length / 2));
   res.writeHead(response.status, {
     'Content-Type': isText ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',

@@ -13,6 +13,8 @@ export interface VendorErrors {
   readonly methodNotAllowed: (requestId: string) => RouteResponse;
   readonly rateLimited: (requestId: string) => RouteResponse;
   readonly serverError: (requestId: string) => RouteResponse;
+  /** The 401 for an access token the service no longer accepts (services that take access tokens). */
+  readonly expiredToken?: (requestId: string) => RouteResponse;
 }
 
 /** Options of {@link startServiceHost}. */
@@ -67,7 +69,9 @@ export async function startServiceHost(options: ServiceHostOptions): Promise<Ser
       }
       const key = match.route.key;
       options.onRequest?.(key, method, req.url ?? '/');
-      const fault = options.faults.decide(key);
+      const fault = options.faults.decide(key, {
+        accessToken: /^(?:Bearer|DPoP)\s/i.test(req.headers.authorization ?? ''),
+      });
       if (fault.kind === 'hang') return; // never answer; stop() closes the socket
       if (fault.delayMs > 0) await sleep(fault.delayMs);
       if (fault.kind === 'rate-limit') options.rateLimits?.exhaust(key);
@@ -75,6 +79,10 @@ export async function startServiceHost(options: ServiceHostOptions): Promise<Ser
       const headers = { ...idHeader, ...limit?.headers };
       if (fault.kind === 'rate-limit' || limit?.limited === true) {
         send(res, options.errors.rateLimited(requestId), headers);
+        return;
+      }
+      if (fault.kind === 'expired-token' && options.errors.expiredToken !== undefined) {
+        send(res, options.errors.expiredToken(requestId), headers);
         return;
       }
       if (fault.kind === 'server-error') {
@@ -91,7 +99,7 @@ export async function startServiceHost(options: ServiceHostOptions): Promise<Ser
           body,
           requestId,
         });
-        send(res, response, headers, fault.truncate);
+        send(res, response, headers, fault.kind === 'none' && fault.truncate);
       } catch (error: unknown) {
         // A bug in the simulator must look like a vendor 500, not hang the client.
         console.error(
