@@ -1,4 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
+import { MAX_BUNDLE_FILE_BYTES } from '../core/evidence/bundle';
+import { echoValue } from '../core/report/sanitize-text';
+import { readScenarioFile } from '../main/demo-tenant/scenario/scenario-file';
+import type { Scenario } from '../main/demo-tenant/scenario/scenario-schema';
 import { collectEvidence, nothingCollected } from '../core/collection/collect-evidence';
 import type { CollectionProgress } from '../core/collection/collect-evidence';
 import { validateSubject } from '../core/collection/subject';
@@ -30,7 +34,7 @@ export interface CollectFailure {
 
 /** Where to collect from: the built-in demo tenant, or a tenant profile set up in the app. */
 export type CollectSource =
-  | { readonly kind: 'demo' }
+  | { readonly kind: 'demo'; readonly scenario?: Scenario }
   | { readonly kind: 'profile'; readonly id: string; readonly store: ProfileStore | undefined };
 
 /** Who and what to collect, as typed on the command line (validated here). */
@@ -41,9 +45,6 @@ export interface CollectRequest {
   readonly symptom?: string;
   readonly source: CollectSource;
 }
-
-/** The largest bundle file read (a week of a very busy user is ~60 MB of JSON). */
-const MAX_BUNDLE_BYTES = 256 * 1024 * 1024;
 
 const usage = (message: string): { ok: false; error: CollectFailure } => ({
   ok: false,
@@ -70,20 +71,34 @@ export function progressPrinter(io: CliIo, tty: boolean): (e: CollectionProgress
 
 /** Reads and validates a saved evidence bundle; the failure names the file and the bad field. */
 export async function readBundleFile(file: string): Promise<Result<EvidenceBundle, CollectFailure>> {
+  // The name is echoed clipped and with invisible characters shown, as every value from outside is.
+  const name = echoValue(file, 200);
   let text: string;
   try {
     const info = await stat(file);
-    if (info.size > MAX_BUNDLE_BYTES) {
+    if (!info.isFile()) return usage(`${name} is not a file; --bundle takes an evidence bundle (JSON).`);
+    if (info.size > MAX_BUNDLE_FILE_BYTES) {
       return usage(
-        `${file} is larger than ${String(MAX_BUNDLE_BYTES / 1024 / 1024)} MB; that is not an evidence bundle this tool wrote.`,
+        `${name} is larger than ${String(MAX_BUNDLE_FILE_BYTES / 1024 / 1024)} MB; that is not an evidence bundle this tool wrote.`,
       );
     }
     text = await readFile(file, 'utf8');
   } catch (error: unknown) {
-    return usage(`Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    // The code (ENOENT, EACCES…) says what is wrong; Node's message would repeat the whole path.
+    const code = (error as { code?: unknown } | null)?.code;
+    return usage(`Cannot read ${name} (${typeof code === 'string' ? code : 'unreadable'}).`);
   }
   const parsed = parseEvidenceBundleJson(text);
-  return parsed.ok ? parsed : usage(`${file}: ${parsed.error.message}`);
+  return parsed.ok ? parsed : usage(`${name}: ${parsed.error.message}`);
+}
+
+/** Reads `--scenario FILE` for a demo command: the scenario, or the failure to print (exit 2). */
+export async function readScenarioOption(
+  file: string | undefined,
+): Promise<Result<Scenario | undefined, CollectFailure>> {
+  if (file === undefined) return { ok: true, value: undefined };
+  const read = await readScenarioFile(file);
+  return read.ok ? read : usage(read.error);
 }
 
 /**
@@ -100,7 +115,7 @@ export async function collectSubject(
   const symptom =
     request.symptom ??
     (source.kind === 'demo'
-      ? listDemoUsers().find((u) => u.upn.toLowerCase() === request.upn.trim().toLowerCase())?.symptom
+      ? listDemoUsers(source.scenario).find((u) => u.upn.toLowerCase() === request.upn.trim().toLowerCase())?.symptom
       : undefined);
   const subject = validateSubject(
     {
@@ -118,14 +133,14 @@ export async function collectSubject(
     const store = source.store;
     const profile = store === undefined ? null : await store.get(source.id).catch(() => null);
     if (store === undefined || profile === null)
-      return usage(`No tenant profile "${source.id}". Create one in the app under Tenants (or use --demo).`);
+      return usage(`No tenant profile "${echoValue(source.id)}". Create one in the app under Tenants (or use --demo).`);
     try {
       connection = await connectProfile(store, profile, PUBLIC_CLOUD);
     } catch (error: unknown) {
       return usage(error instanceof Error ? error.message : String(error));
     }
   } else {
-    const tenant = await startDemoTenant();
+    const tenant = await startDemoTenant(source.scenario === undefined ? {} : { scenario: source.scenario });
     connection = connectToDemoTenant(tenant, DEFAULT_RUN_LIMITS);
     stopDemo = () => tenant.stop();
   }

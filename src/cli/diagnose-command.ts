@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { diagnose } from '../core/diagnosis/diagnose';
 import type { EvidenceBundle } from '../core/evidence/bundle';
 import type { ProfileStore } from '../main/profiles/profile-store';
-import { checkCollected, collectSubject, progressPrinter, readBundleFile } from './collect-subject';
+import { checkCollected, collectSubject, progressPrinter, readBundleFile, readScenarioOption } from './collect-subject';
 import type { CollectFailure } from './collect-subject';
 import { formatDiagnosis } from './format-diagnosis';
 import { parseArgs } from './parse-args';
@@ -12,9 +12,10 @@ import type { CliIo } from './run-cli';
 export const DIAGNOSE_EXIT = { ok: 0, usage: 2, nothingCollected: 3 } as const;
 
 /** Usage of `diagnose`. */
-export const DIAGNOSE_USAGE = `  diagnose <upn> --demo [--since ISO] [--until ISO] [--symptom S] [--json] [--save-bundle FILE]
-                                     Collect from the demo tenant and diagnose (window: the last 24 hours;
-                                     symptom: the demo user's own unless given)
+export const DIAGNOSE_USAGE = `  diagnose <upn> --demo [--scenario FILE] [--since ISO] [--until ISO] [--symptom S] [--json]
+           [--save-bundle FILE]      Collect from the demo tenant and diagnose (window: the last 24 hours;
+                                     symptom: the demo user's own unless given; --scenario: the demo
+                                     tenant serves that scenario file instead of the built-in one)
   diagnose <upn> --profile NAME [same options]
                                      Collect from a tenant profile set up in the app
   diagnose --bundle FILE [--json]    Re-diagnose a saved evidence bundle, offline`;
@@ -26,6 +27,7 @@ const VALUE_FLAGS: ReadonlySet<string> = new Set([
   '--save-bundle',
   '--bundle',
   '--profile',
+  '--scenario',
 ]);
 const BOOLEAN_FLAGS: ReadonlySet<string> = new Set(['--demo', '--json']);
 
@@ -68,8 +70,10 @@ export async function runDiagnose(
   const json = flags.get('--json') === true;
   const bundleFile = flags.get('--bundle');
   if (typeof bundleFile === 'string') {
-    if (positional.length > 0 || flags.has('--demo')) {
-      io.err(`--bundle re-diagnoses a saved bundle; it takes no user and no --demo.\n${DIAGNOSE_USAGE}\n`);
+    if (positional.length > 0 || flags.has('--demo') || flags.has('--scenario')) {
+      io.err(
+        `--bundle re-diagnoses a saved bundle; it takes no user, no --demo and no --scenario.\n${DIAGNOSE_USAGE}\n`,
+      );
       return DIAGNOSE_EXIT.usage;
     }
     return fromBundle(bundleFile, io, json);
@@ -90,6 +94,16 @@ export async function runDiagnose(
     io.err(`diagnose needs exactly one user principal name.\n${DIAGNOSE_USAGE}\n`);
     return DIAGNOSE_EXIT.usage;
   }
+  const scenarioFile = flags.get('--scenario');
+  if (typeof scenarioFile === 'string' && !flags.has('--demo')) {
+    io.err(`--scenario goes with --demo: it is what the demo tenant serves.\n${DIAGNOSE_USAGE}\n`);
+    return DIAGNOSE_EXIT.usage;
+  }
+  const scenario = await readScenarioOption(typeof scenarioFile === 'string' ? scenarioFile : undefined);
+  if (!scenario.ok) {
+    io.err(`${scenario.error.message}\n`);
+    return exitOf(scenario.error);
+  }
   const since = flags.get('--since');
   const until = flags.get('--until');
   const symptom = flags.get('--symptom');
@@ -99,7 +113,10 @@ export async function runDiagnose(
       ...(typeof since === 'string' ? { since } : {}),
       ...(typeof until === 'string' ? { until } : {}),
       ...(typeof symptom === 'string' ? { symptom } : {}),
-      source: typeof profileId === 'string' ? { kind: 'profile', id: profileId, store: profiles } : { kind: 'demo' },
+      source:
+        typeof profileId === 'string'
+          ? { kind: 'profile', id: profileId, store: profiles }
+          : { kind: 'demo', ...(scenario.value === undefined ? {} : { scenario: scenario.value }) },
     },
     progressPrinter(io, stderrIsTty),
   );

@@ -1,3 +1,5 @@
+import { echoValue } from '../core/report/sanitize-text';
+
 /** A command line split into positional arguments and flags. */
 export interface ParsedArgs {
   readonly positional: readonly string[];
@@ -22,10 +24,12 @@ export function parseArgs(
     if (valueFlags.has(arg)) {
       const value = args[i + 1];
       if (value === undefined) return `${arg} needs a value.`;
+      if (value.startsWith('--') && (valueFlags.has(value) || booleanFlags.has(value)))
+        return `${arg} needs a value; ${value} is an option.`;
       flags.set(arg, value);
       i++;
     } else if (booleanFlags.has(arg)) flags.set(arg, true);
-    else if (arg.startsWith('--')) return `Unknown option ${arg}.`;
+    else if (arg.startsWith('--')) return `Unknown option ${echoValue(arg)}.`;
     else positional.push(arg);
   }
   return { positional, flags };

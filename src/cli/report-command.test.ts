@@ -242,7 +242,8 @@ describe('report refuses a wrong command line', () => {
     writeFileSync(blocker, '');
     const result = await report('--bundle', bundle, '--format', 'md', '--out', join(blocker, 'report.md'));
     expect(result.code).toBe(REPORT_EXIT.failed);
-    expect(result.err).toMatch(/^Cannot write .*a-file\/report\.md: /);
+    // The file-system code says what is wrong; Node's own message would repeat the whole path.
+    expect(result.err).toMatch(/^Cannot write .*a-file\/report\.md \([A-Z]+\)\.\n$/);
   });
 });
 

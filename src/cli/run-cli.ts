@@ -8,6 +8,8 @@ import { userDataDir } from '../main/profiles/user-data-dir';
 import { join } from 'node:path';
 import { DIAGNOSE_USAGE, runDiagnose } from './diagnose-command';
 import { REPORT_USAGE, runReport } from './report-command';
+import { terminalSafe } from './terminal-output';
+import { echoValue } from '../core/report/sanitize-text';
 
 /** Where the CLI writes; injected so tests capture output without spawning a process. */
 export interface CliIo {
@@ -48,7 +50,7 @@ Exit codes: 0 ok, 1 a check found a problem or a report could not be written, 2 
 async function status(args: readonly string[], deps: CliDeps): Promise<number> {
   const unknown = args.filter((a) => a !== '--json');
   if (unknown.length > 0) {
-    deps.io.err(`Unknown option for status: ${unknown.join(' ')}\n${USAGE}\n`);
+    deps.io.err(`Unknown option for status: ${echoValue(unknown.join(' '))}\n${USAGE}\n`);
     return EXIT.usage;
   }
   // The same handler the app's start page calls through IPC.
@@ -85,7 +87,9 @@ function profilesOf(deps: CliDeps): ProfileStore {
  * Runs the CLI for an argument list (without the node and script paths) and returns the exit
  * code. Plain Node: no Electron is loaded.
  */
-export async function runCli(argv: readonly string[], deps: CliDeps): Promise<number> {
+export async function runCli(argv: readonly string[], given: CliDeps): Promise<number> {
+  // Everything written goes through the terminal filter: data from logs and arguments is text.
+  const deps: CliDeps = { ...given, io: terminalSafe(given.io) };
   const [command, ...rest] = argv;
   switch (command) {
     case undefined:
@@ -109,7 +113,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
     case 'preflight':
       return runPreflightCommand(rest, deps.io, profilesOf(deps));
     default:
-      deps.io.err(`Unknown command: ${command}\n${USAGE}\n`);
+      deps.io.err(`Unknown command: ${echoValue(command)}\n${USAGE}\n`);
       return EXIT.usage;
   }
 }

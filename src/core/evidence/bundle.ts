@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { Result } from '../../shared/result';
+import { echoValue } from '../report/sanitize-text';
+import { parseJsonText } from './json-limits';
 import { SYMPTOMS } from './symptoms';
 import type {
   GraphDomain,
@@ -144,12 +146,18 @@ export interface BundleError {
   readonly problems: readonly string[];
 }
 
-/** Renders a zod path as `a.b[3].c`. */
+/**
+ * The largest evidence bundle file read (a week of a very busy user is ~60 MB of JSON); a bigger
+ * file is refused before it is read, rather than read whole into memory.
+ */
+export const MAX_BUNDLE_FILE_BYTES = 256 * 1024 * 1024;
+
+/** Renders a zod path as `a.b[3].c`; keys come from the file, so each is echoed clipped and visible. */
 function pathText(path: readonly PropertyKey[]): string {
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
-    else out += out === '' ? String(key) : `.${String(key)}`;
+    else out += out === '' ? echoValue(String(key), 64) : `.${echoValue(String(key), 64)}`;
   }
   return out === '' ? '(bundle)' : out;
 }
@@ -177,15 +185,12 @@ export function parseEvidenceBundle(value: unknown): Result<EvidenceBundle, Bund
  * Parses and validates the text of an evidence bundle file.
  */
 export function parseEvidenceBundleJson(text: string): Result<EvidenceBundle, BundleError> {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error: unknown) {
-    const detail = error instanceof Error ? error.message : String(error);
+  const json = parseJsonText(text);
+  if (!json.ok) {
     return {
       ok: false,
-      error: { message: `Not a valid evidence bundle: the file is not JSON (${detail})`, problems: [detail] },
+      error: { message: `Not a valid evidence bundle: the file is ${json.error}`, problems: [json.error] },
     };
   }
-  return parseEvidenceBundle(value);
+  return parseEvidenceBundle(json.value);
 }

@@ -123,3 +123,73 @@ export function mapStrings<T>(value: T, map: (text: string) => string): T {
   };
   return walk(value) as T;
 }
+
+/** Whether a UTF-16 code unit at `i` is half of a surrogate pair that is not whole. */
+function isLoneSurrogate(text: string, i: number): boolean {
+  const unit = text.charCodeAt(i);
+  if (unit >= 0xd800 && unit <= 0xdbff) {
+    const next = text.charCodeAt(i + 1);
+    return !(next >= 0xdc00 && next <= 0xdfff);
+  }
+  if (unit >= 0xdc00 && unit <= 0xdfff) {
+    const previous = text.charCodeAt(i - 1);
+    return !(previous >= 0xd800 && previous <= 0xdbff);
+  }
+  return false;
+}
+
+/**
+ * Makes every character that could act on a terminal or hide in a message visible as a
+ * `\uXXXX` escape: the {@link isUnsafeCodePoint} set (C0, DEL, C1, bidi, invisible), carriage
+ * returns, U+2028/U+2029 and lone surrogates; line feeds and tabs too unless `keepLineBreaks`.
+ *
+ * Escapes rather than removes, so a technician sees why a value was refused ("jane\u200b@…").
+ * The escape is also a valid JSON string escape, so JSON output stays the same JSON. Linear.
+ */
+export function escapeInvisible(text: string, keepLineBreaks = false): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    // Printable ASCII, and anything above the ranges below, is the common case: skip it fast.
+    if (unit >= 0x20 && unit < 0x7f) continue;
+    if (keepLineBreaks && (unit === 0x0a || unit === 0x09)) continue;
+    const unsafe =
+      unit < 0x20 ||
+      unit === 0x2028 ||
+      unit === 0x2029 ||
+      isLoneSurrogate(text, i) ||
+      ((unit < 0xd800 || unit > 0xdfff) && isUnsafeCodePoint(unit));
+    // Tag characters (U+E0000–U+E007F) are surrogate pairs; escape both halves.
+    const pair = unit >= 0xd800 && unit <= 0xdbff && !isLoneSurrogate(text, i) ? text.codePointAt(i) : undefined;
+    if (pair !== undefined && isUnsafeCodePoint(pair)) {
+      out += `${text.slice(from, i)}\\u${unit.toString(16).padStart(4, '0')}\\u${text
+        .charCodeAt(i + 1)
+        .toString(16)
+        .padStart(4, '0')}`;
+      i++;
+      from = i + 1;
+      continue;
+    }
+    if (!unsafe) continue;
+    out += `${text.slice(from, i)}\\u${unit.toString(16).padStart(4, '0')}`;
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+/** How many characters of a value an error message quotes, at most. */
+export const MAX_ECHOED_CHARACTERS = 80;
+
+/**
+ * A value typed by a user or read from a file, made fit to quote in a one-line error message:
+ * invisible and control characters shown as escapes (see {@link escapeInvisible}), and clipped
+ * to `max` characters with how many more there were, so a 1 MB input gives a short message.
+ */
+export function echoValue(value: string, max: number = MAX_ECHOED_CHARACTERS): string {
+  const head = value.length > max ? value.slice(0, max) : value;
+  // A clip must not split a surrogate pair into a lone half.
+  const whole = /[\uD800-\uDBFF]$/.test(head) && value.length > max ? head.slice(0, -1) : head;
+  const escaped = escapeInvisible(whole);
+  return value.length > whole.length ? `${escaped}… (${String(value.length - whole.length)} more characters)` : escaped;
+}

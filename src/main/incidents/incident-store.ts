@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Diagnosis } from '../../core/diagnosis/model';
-import { parseEvidenceBundle } from '../../core/evidence/bundle';
+import { MAX_BUNDLE_FILE_BYTES, parseEvidenceBundle } from '../../core/evidence/bundle';
+import { parseJsonText } from '../../core/evidence/json-limits';
 import type { EvidenceBundle } from '../../core/evidence/bundle';
 import { isIncidentId } from '../../shared/ipc/incident-id';
 import { MAX_LISTED_INCIDENTS } from '../../shared/ipc/incidents';
@@ -60,6 +61,30 @@ export interface IncidentStoreOptions {
 
 /** The work of a fresh incident: on the verdict, nothing ticked, no notes, a draft. */
 const NEW_WORK: IncidentWork = Object.freeze({ step: 'verdict', done: [], notes: '', status: 'draft' });
+
+/**
+ * The largest incident file read. It holds the diagnosis (its timeline has one entry per attempt:
+ * 50,000 attempts are ~15 MB) and the technician's work; anything bigger was not written by the app,
+ * and is reported damaged rather than read whole into memory.
+ */
+export const MAX_INCIDENT_FILE_BYTES = 64 * 1024 * 1024;
+
+/** Why {@link readLimited} did not read a file, as the end of a sentence. */
+interface Refused {
+  readonly refused: string;
+}
+
+/**
+ * Reads a regular file of at most `limit` bytes as UTF-8. A bigger one, or something that is not
+ * a file (a folder, or a named pipe that would block the read forever), is refused before it is
+ * read. The app's own writes replace files whole, by rename, so a size checked is the size read.
+ */
+async function readLimited(file: string, limit: number): Promise<string | Refused> {
+  const info = await stat(file);
+  if (!info.isFile()) return { refused: 'is not a file' };
+  if (info.size > limit) return { refused: `is larger than ${String(limit / 1024 / 1024)} MB` };
+  return readFile(file, 'utf8');
+}
 
 /** How many incident files the list reads at once: enough to be quick, few enough to never run out of handles. */
 const LIST_CONCURRENCY = 16;
@@ -157,13 +182,15 @@ export class IncidentStore {
 
   /** Reads and validates an incident file; a missing one is `not-found`, a damaged one `unreadable`. */
   async #readIncident(id: string): Promise<IncidentFile> {
-    let text: string;
+    let text: string | Refused;
     try {
-      text = await readFile(this.#incidentFile(id), 'utf8');
+      text = await readLimited(this.#incidentFile(id), MAX_INCIDENT_FILE_BYTES);
     } catch (error: unknown) {
       if (isMissing(error)) throw new IncidentError('not-found', `Incident ${id} does not exist (any more).`);
       throw new IncidentError('unreadable', `Incident ${id} could not be read${codeOf(error)}.`);
     }
+    if (typeof text !== 'string')
+      throw new IncidentError('unreadable', `Incident ${id} ${text.refused} and cannot be opened.`);
     const incident = parseIncident(text, id);
     if (incident === null) throw new IncidentError('unreadable', `Incident ${id} is damaged and cannot be opened.`);
     return incident;
@@ -249,11 +276,15 @@ export class IncidentStore {
 
   /** The stored evidence of an incident as text, exactly as it was written. */
   async #readBundleText(id: string): Promise<string> {
+    let text: string | Refused;
     try {
-      return await readFile(this.#bundleFile(id), 'utf8');
+      text = await readLimited(this.#bundleFile(id), MAX_BUNDLE_FILE_BYTES);
     } catch (error: unknown) {
       throw new IncidentError('unreadable', `The evidence of incident ${id} could not be read${codeOf(error)}.`);
     }
+    if (typeof text !== 'string')
+      throw new IncidentError('unreadable', `The evidence of incident ${id} ${text.refused} and cannot be opened.`);
+    return text;
   }
 
   #parseBundle(id: string, text: string): EvidenceBundle {
@@ -374,12 +405,11 @@ export class IncidentStore {
  * take the validator's form (a trimmed UPN, gaps defaulted), as the engine would have had them.
  */
 function parseBundle(text: string): EvidenceBundle | null {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return null;
-  }
+  // Nesting is bounded before parsing: a record nested deeper would overflow the stack later,
+  // when its raw JSON is printed (see json-limits.ts).
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) return null;
+  const json = parsed.value;
   const checked = parseEvidenceBundle(json);
   if (!checked.ok) return null;
   return { ...(json as EvidenceBundle), subject: checked.value.subject, gaps: checked.value.gaps };
@@ -390,12 +420,8 @@ function parseBundle(text: string): EvidenceBundle | null {
  * another incident than its name says (a file copied or renamed by hand).
  */
 export function parseIncident(text: string, expectedId: string): IncidentFile | null {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  const parsed = incidentFileSchema.safeParse(json);
+  const json = parseJsonText(text);
+  if (!json.ok) return null;
+  const parsed = incidentFileSchema.safeParse(json.value);
   return parsed.success && parsed.data.id === expectedId ? parsed.data : null;
 }

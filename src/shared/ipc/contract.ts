@@ -16,7 +16,7 @@ import {
 import { openLinkRequestSchema, openLinkResultSchema } from './links';
 import { appSettingsSchema } from './settings';
 import { appStatusSchema } from './app-status';
-import { preflightReportSchema, profileSchema, profileSummarySchema, SECRET_KINDS } from './profiles';
+import { DOMAIN_PATTERN, preflightReportSchema, profileSchema, profileSummarySchema, SECRET_KINDS } from './profiles';
 import type { Result } from '../result';
 
 /** The input and output schemas of one channel. */
@@ -65,7 +65,9 @@ export const IPC_CONTRACT = {
     output: preflightReportSchema,
   },
   'entra:discover-tenant': {
-    input: z.object({ domain: z.string().trim().min(3).max(253) }).strict(),
+    input: z
+      .object({ domain: z.string().trim().max(253).regex(DOMAIN_PATTERN, 'a domain such as contoso.com') })
+      .strict(),
     output: z.object({ tenantId: z.string() }).strict(),
   },
   // Collects and diagnoses; progress arrives meanwhile on 'diagnosis:progress' with the same runId.

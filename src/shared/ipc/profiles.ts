@@ -15,7 +15,22 @@ export type SecretKind = (typeof SECRET_KINDS)[number];
 export const DEMO_PROFILE_ID = 'demo';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DOMAIN = /^(?=.{3,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+
+/** A DNS domain name such as contoso.com (what `entra:discover-tenant` and a profile's tenant take). */
+export const DOMAIN_PATTERN = /^(?=.{3,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+const DOMAIN = DOMAIN_PATTERN;
+
+/**
+ * One line of plain text: no control characters (line breaks included), no invisible or bidi
+ * format characters (a right-to-left override in a profile name would make the Tenants list
+ * read one tenant as another), no lone surrogates, no private-use characters.
+ */
+const PLAIN_LINE = /^[^\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Zl}\p{Zp}]*$/u;
+
+/** A trimmed single line of plain text of at most `max` characters (see {@link PLAIN_LINE}). */
+export function plainLine(max: number) {
+  return z.string().trim().max(max).regex(PLAIN_LINE, 'no line breaks, control or invisible characters');
+}
 
 /**
  * A tenant profile: everything needed to reach one Okta org and one Microsoft tenant, except
@@ -24,7 +39,7 @@ const DOMAIN = /^(?=.{3,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,6
 export const profileSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lower-case letters, digits and dashes, at most 40'),
-    name: z.string().trim().min(1, 'a name is required').max(80),
+    name: plainLine(80).min(1, 'a name is required'),
     okta: z
       .object({
         orgUrl: z
@@ -32,9 +47,9 @@ export const profileSchema = z
           .refine((u) => !/^https:\/\/[^/]+\/(admin|api)\b/.test(u), 'the org URL only, without /admin or /api'),
         authMode: z.enum(['api-token', 'private-key']),
         /** OAuth service app client id (private-key mode). */
-        clientId: z.string().trim().max(100).optional(),
+        clientId: plainLine(100).optional(),
         /** The key id registered on the service app (private-key mode). */
-        keyId: z.string().trim().max(200).optional(),
+        keyId: plainLine(200).optional(),
       })
       .strict()
       .refine((o) => o.authMode === 'api-token' || (o.clientId !== undefined && o.clientId !== ''), {
@@ -59,7 +74,7 @@ export const profileSchema = z
         path: ['certificatePem'],
       }),
     /** The Office 365 app instance to use when the org has several. */
-    office365AppId: z.string().trim().max(40).optional(),
+    office365AppId: plainLine(40).optional(),
   })
   .strict();
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { VERDICT_CODES } from '../../../core/diagnosis/verdicts';
 import type { VerdictCode } from '../../../core/diagnosis/verdicts';
 import { SYMPTOMS } from '../../../core/evidence/symptoms';
+import { echoValue } from '../../../core/report/sanitize-text';
 import { CLIENT_PRESET_NAMES, ENTRA_APP_PRESET_NAMES } from './client-presets';
 
 /*
@@ -837,12 +838,12 @@ function crossReferences(s: z.output<typeof scenarioObject>): Issue[] {
 // Parsing
 // ---------------------------------------------------------------------------------------------
 
-/** Renders a path as `users[3].happenings[1].at`. */
+/** Renders a path as `users[3].happenings[1].at`; keys come from the file, so each is echoed clipped and visible. */
 function pathText(path: readonly PropertyKey[]): string {
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
-    else out += out === '' ? String(key) : `.${String(key)}`;
+    else out += out === '' ? echoValue(String(key), 64) : `.${echoValue(String(key), 64)}`;
   }
   return out === '' ? '(scenario)' : out;
 }
