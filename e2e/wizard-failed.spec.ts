@@ -23,7 +23,7 @@ test.describe('when nothing can be collected', () => {
     await expect(failed.getByRole('alert')).toContainText('Nothing could be collected');
     await page.screenshot({ path: `${SHOTS}/failed.png`, fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
-    await failed.getByRole('button', { name: 'Try again' }).click();
-    await expect(step(page, 'step-failed').or(step(page, 'step-collecting'))).toBeVisible();
+    // That "Try again" really runs again, to a verdict, is e2e/faults-outage.spec.ts (an outage that ends).
+    await expect(failed.getByRole('button', { name: 'Try again' })).toBeEnabled();
   });
 });
