@@ -191,10 +191,9 @@ export async function collectEvidence(
    * A step that never ran because a step it needs failed is a gap too, naming what it needed:
    * otherwise "not collected" would read as "nothing there" (no assignment, no signing key).
    */
-  const notRead = (source: EvidenceSource, needs: readonly string[]): undefined => {
+  const notRead = (source: EvidenceSource, needs: readonly string[]): void => {
     const what = needs.join(' and ');
     gaps.push({ source, reason: `Not read: it needs ${what}, which could not be read.` });
-    return undefined;
   };
 
   // ---- Microsoft Graph: four independent calls.
@@ -327,18 +326,20 @@ export async function collectEvidence(
       );
     });
 
-    const keysP = appsP.then(async (apps) =>
-      apps === undefined
-        ? notRead('okta.signingKeys', ['the Office 365 apps'])
-        : step(
-            'okta.signingKeys',
-            async (c) =>
-              Object.fromEntries(
-                await Promise.all(apps.map(async (app) => [app.id, await okta.listSigningKeys(app.id, c)] as const)),
-              ),
-            (m) => Object.keys(m).length,
+    const keysP = appsP.then(async (apps) => {
+      if (apps === undefined) {
+        notRead('okta.signingKeys', ['the Office 365 apps']);
+        return undefined;
+      }
+      return step(
+        'okta.signingKeys',
+        async (c) =>
+          Object.fromEntries(
+            await Promise.all(apps.map(async (app) => [app.id, await okta.listSigningKeys(app.id, c)] as const)),
           ),
-    );
+        (m) => Object.keys(m).length,
+      );
+    });
 
     const policiesP = appsP.then(async (apps) => {
       const policies = await step(

@@ -139,6 +139,13 @@ describe('faults end in a completed diagnosis with the right gap', () => {
     });
   });
 
+  it('a timeout whose URL holds "429" is a timeout, not a rate limit', async () => {
+    await withTenant({ faults: { hang: ['okta.users'] } }, async (tenant) => {
+      const { bundle } = await collect(tenant, 'ops429@contoso.com', { requestTimeoutMs: 500, stepTimeoutMs: 8_000 });
+      expect(bundle.gaps.find((g) => g.source === 'okta.user')?.reason).toBe('Okta did not answer in time.');
+    });
+  });
+
   it('truncated JSON becomes a gap naming the malformed response', async () => {
     await withTenant({ faults: { truncateJson: ['graph.users'] } }, async (tenant) => {
       const { bundle } = await collect(tenant, 'kenji.watanabe@contoso.com');

@@ -64,7 +64,8 @@ function explain(error: unknown, area: keyof typeof NEEDS): SourceError {
       ),
     );
   const message = e.message ?? String(error);
-  if (message.includes('429'))
+  // The SDK's own words for it; a bare "429" would also match a port or an id in a timeout's URL.
+  if (message.includes('HTTP 429 retry delay'))
     return new SourceError('Okta’s rate limit would outlast the request timeout; try again in a minute.');
   // "network timeout", "timed out": not any "time".
   if (/timed? ?out/i.test(message)) return new SourceError('Okta did not answer in time.');
