@@ -82,7 +82,11 @@ function authFor(route: string): 'api-token' | 'private-key' {
   return route === 'okta.token' ? 'private-key' : 'api-token';
 }
 
-const LIMITS: RunLimits = { requestTimeoutMs: 5_000, stepTimeoutMs: 10_000 };
+/**
+ * Roomy: 37 runs at once (each its own MSAL client, RSA signatures on both sides) load two cores,
+ * and no fault here but the hang is about time, so a request must not time out for the load.
+ */
+const LIMITS: RunLimits = { requestTimeoutMs: 15_000, stepTimeoutMs: 30_000 };
 /** A hung request ends at its own timeout; the step limit is far away, so it cannot be what ends it. */
 const HANG_LIMITS: RunLimits = { requestTimeoutMs: 1_500, stepTimeoutMs: 20_000 };
 /** The longest chain of dependent calls (Okta user → System Log; apps → policies → rules). */
