@@ -251,6 +251,15 @@ async function ok(channel: string, input: unknown): Promise<unknown> {
   return result.value;
 }
 
+/** Saves an API-token profile through IPC, with its Okta token and Entra client secret in the keychain. */
+async function saveApiTokenProfile(id: string, oktaToken: string, entraSecret: string): Promise<Profile> {
+  const profile = apiTokenProfile(id);
+  await ok('profiles:save', { profile });
+  await ok('secrets:set', { profileId: profile.id, kind: 'okta-api-token', value: oktaToken });
+  await ok('secrets:set', { profileId: profile.id, kind: 'entra-client-secret', value: entraSecret });
+  return profile;
+}
+
 describe('secret hygiene: whole flows with sentinel secrets', () => {
   it('positive control: the scan finds a planted secret in every kind of place it searches', async () => {
     const canary = sentinelValue('canary');
@@ -328,11 +337,8 @@ describe('secret hygiene: whole flows with sentinel secrets', () => {
   }, 120_000);
 
   it('sets up profiles, tests them, diagnoses, keeps, re-diagnoses and exports everything: no secret anywhere', async () => {
-    const a = apiTokenProfile('sentinel-api-token');
+    const a = await saveApiTokenProfile('sentinel-api-token', oktaApiToken, entraClientSecret);
     const b = privateKeyProfile('sentinel-private-key');
-    await ok('profiles:save', { profile: a });
-    await ok('secrets:set', { profileId: a.id, kind: 'okta-api-token', value: oktaApiToken });
-    await ok('secrets:set', { profileId: a.id, kind: 'entra-client-secret', value: entraClientSecret });
     await ok('profiles:save', { profile: b });
     await ok('secrets:set', { profileId: b.id, kind: 'okta-private-key', value: oktaPrivateKeyPem });
     await ok('secrets:set', { profileId: b.id, kind: 'entra-certificate-key', value: entraCertificateKeyPem });
@@ -388,20 +394,14 @@ describe('secret hygiene: whole flows with sentinel secrets', () => {
   }, 240_000);
 
   it('fails without echoing a secret: wrong secrets, 401s, and a keychain error that quotes one', async () => {
-    const wrong = apiTokenProfile('sentinel-wrong');
-    await ok('profiles:save', { profile: wrong });
-    await ok('secrets:set', { profileId: wrong.id, kind: 'okta-api-token', value: wrongOktaToken });
-    await ok('secrets:set', { profileId: wrong.id, kind: 'entra-client-secret', value: wrongEntraSecret });
+    const wrong = await saveApiTokenProfile('sentinel-wrong', wrongOktaToken, wrongEntraSecret);
     const preflight = (await ok('profiles:preflight', { id: wrong.id })) as { ok: boolean };
     expect(preflight.ok).toBe(false);
     const run = await call('diagnosis:run', diagnosisRequest(20, wrong.id));
     expect(run).toMatchObject({ ok: false, error: { code: 'unavailable' } });
 
     // A keychain backend whose error quotes the secret it read: an unexpected error in the handler.
-    const exploding = apiTokenProfile('sentinel-exploding');
-    await ok('profiles:save', { profile: exploding });
-    await ok('secrets:set', { profileId: exploding.id, kind: 'okta-api-token', value: oktaApiToken });
-    await ok('secrets:set', { profileId: exploding.id, kind: 'entra-client-secret', value: entraClientSecret });
+    const exploding = await saveApiTokenProfile('sentinel-exploding', oktaApiToken, entraClientSecret);
     explodingAccounts.add(secretAccount(exploding.id, 'okta-api-token'));
     const logged = places.filter((p) => p.where === 'main log').length;
     expect(await call('profiles:preflight', { id: exploding.id })).toMatchObject({
@@ -417,10 +417,7 @@ describe('secret hygiene: whole flows with sentinel secrets', () => {
   }, 120_000);
 
   it('the CLI prints, saves and reports without a secret, on success and on failure', async () => {
-    const a = apiTokenProfile('sentinel-cli');
-    await ok('profiles:save', { profile: a });
-    await ok('secrets:set', { profileId: a.id, kind: 'okta-api-token', value: oktaApiToken });
-    await ok('secrets:set', { profileId: a.id, kind: 'entra-client-secret', value: entraClientSecret });
+    const a = await saveApiTokenProfile('sentinel-cli', oktaApiToken, entraClientSecret);
     // The CLI reaches Microsoft's public cloud for a profile, which is not there from here, and
     // does not trust the demo tenant's certificate: every call fails, each in its own words.
     const preflight = await runCli(['preflight', '--profile', a.id]);
