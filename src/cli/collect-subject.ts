@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { fsErrorCode, readCappedFile } from '../main/fs/read-capped-file';
 import { MAX_BUNDLE_FILE_BYTES } from '../core/evidence/bundle';
 import { echoValue } from '../core/report/sanitize-text';
 import { readScenarioFile } from '../main/demo-tenant/scenario/scenario-file';
@@ -75,18 +75,17 @@ export async function readBundleFile(file: string): Promise<Result<EvidenceBundl
   const name = echoValue(file, 200);
   let text: string;
   try {
-    const info = await stat(file);
-    if (!info.isFile()) return usage(`${name} is not a file; --bundle takes an evidence bundle (JSON).`);
-    if (info.size > MAX_BUNDLE_FILE_BYTES) {
+    const read = await readCappedFile(file, MAX_BUNDLE_FILE_BYTES);
+    if (!read.ok)
       return usage(
-        `${name} is larger than ${String(MAX_BUNDLE_FILE_BYTES / 1024 / 1024)} MB; that is not an evidence bundle this tool wrote.`,
+        read.error === 'not-a-file'
+          ? `${name} is not a file; --bundle takes an evidence bundle (JSON).`
+          : `${name} is larger than ${String(MAX_BUNDLE_FILE_BYTES / 1024 / 1024)} MB; that is not an evidence bundle this tool wrote.`,
       );
-    }
-    text = await readFile(file, 'utf8');
+    text = read.value;
   } catch (error: unknown) {
     // The code (ENOENT, EACCES…) says what is wrong; Node's message would repeat the whole path.
-    const code = (error as { code?: unknown } | null)?.code;
-    return usage(`Cannot read ${name} (${typeof code === 'string' ? code : 'unreadable'}).`);
+    return usage(`Cannot read ${name} (${fsErrorCode(error) ?? 'unreadable'}).`);
   }
   const parsed = parseEvidenceBundleJson(text);
   return parsed.ok ? parsed : usage(`${name}: ${parsed.error.message}`);

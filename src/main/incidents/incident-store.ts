@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Diagnosis } from '../../core/diagnosis/model';
 import { MAX_BUNDLE_FILE_BYTES, parseEvidenceBundle } from '../../core/evidence/bundle';
@@ -8,6 +8,9 @@ import type { EvidenceBundle } from '../../core/evidence/bundle';
 import { isIncidentId } from '../../shared/ipc/incident-id';
 import { MAX_LISTED_INCIDENTS } from '../../shared/ipc/incidents';
 import type { IncidentSummary, IncidentWork } from '../../shared/ipc/incidents';
+import type { Result } from '../../shared/result';
+import { describeRefusal, fsErrorCode, readCappedFile } from '../fs/read-capped-file';
+import type { CappedReadRefusal } from '../fs/read-capped-file';
 import { writeFileAtomic } from '../profiles/write-file-atomic';
 import { INCIDENT_FORMAT, incidentFileSchema } from './incident-file';
 import type { IncidentFile } from './incident-file';
@@ -69,23 +72,6 @@ const NEW_WORK: IncidentWork = Object.freeze({ step: 'verdict', done: [], notes:
  */
 export const MAX_INCIDENT_FILE_BYTES = 64 * 1024 * 1024;
 
-/** Why {@link readLimited} did not read a file, as the end of a sentence. */
-interface Refused {
-  readonly refused: string;
-}
-
-/**
- * Reads a regular file of at most `limit` bytes as UTF-8. A bigger one, or something that is not
- * a file (a folder, or a named pipe that would block the read forever), is refused before it is
- * read. The app's own writes replace files whole, by rename, so a size checked is the size read.
- */
-async function readLimited(file: string, limit: number): Promise<string | Refused> {
-  const info = await stat(file);
-  if (!info.isFile()) return { refused: 'is not a file' };
-  if (info.size > limit) return { refused: `is larger than ${String(limit / 1024 / 1024)} MB` };
-  return readFile(file, 'utf8');
-}
-
 /** How many incident files the list reads at once: enough to be quick, few enough to never run out of handles. */
 const LIST_CONCURRENCY = 16;
 
@@ -100,11 +86,11 @@ export function incidentIdAt(at: Date, randomHex: string): string {
 
 /** A file-system error's code (ENOSPC, EACCES…) in parentheses: it says what to fix, and is never a secret. */
 function codeOf(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? ` (${code})` : '';
+  const code = fsErrorCode(error);
+  return code === undefined ? '' : ` (${code})`;
 }
 
-const isMissing = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === 'ENOENT';
+const isMissing = (error: unknown): boolean => fsErrorCode(error) === 'ENOENT';
 
 /** The summary line of an incident. */
 function summaryOf(file: IncidentFile): IncidentSummary {
@@ -182,16 +168,18 @@ export class IncidentStore {
 
   /** Reads and validates an incident file; a missing one is `not-found`, a damaged one `unreadable`. */
   async #readIncident(id: string): Promise<IncidentFile> {
-    let text: string | Refused;
+    let read: Result<string, CappedReadRefusal>;
     try {
-      text = await readLimited(this.#incidentFile(id), MAX_INCIDENT_FILE_BYTES);
+      read = await readCappedFile(this.#incidentFile(id), MAX_INCIDENT_FILE_BYTES);
     } catch (error: unknown) {
       if (isMissing(error)) throw new IncidentError('not-found', `Incident ${id} does not exist (any more).`);
       throw new IncidentError('unreadable', `Incident ${id} could not be read${codeOf(error)}.`);
     }
-    if (typeof text !== 'string')
-      throw new IncidentError('unreadable', `Incident ${id} ${text.refused} and cannot be opened.`);
-    const incident = parseIncident(text, id);
+    if (!read.ok) {
+      const why = describeRefusal(read.error, MAX_INCIDENT_FILE_BYTES);
+      throw new IncidentError('unreadable', `Incident ${id} ${why} and cannot be opened.`);
+    }
+    const incident = parseIncident(read.value, id);
     if (incident === null) throw new IncidentError('unreadable', `Incident ${id} is damaged and cannot be opened.`);
     return incident;
   }
@@ -276,15 +264,17 @@ export class IncidentStore {
 
   /** The stored evidence of an incident as text, exactly as it was written. */
   async #readBundleText(id: string): Promise<string> {
-    let text: string | Refused;
+    let read: Result<string, CappedReadRefusal>;
     try {
-      text = await readLimited(this.#bundleFile(id), MAX_BUNDLE_FILE_BYTES);
+      read = await readCappedFile(this.#bundleFile(id), MAX_BUNDLE_FILE_BYTES);
     } catch (error: unknown) {
       throw new IncidentError('unreadable', `The evidence of incident ${id} could not be read${codeOf(error)}.`);
     }
-    if (typeof text !== 'string')
-      throw new IncidentError('unreadable', `The evidence of incident ${id} ${text.refused} and cannot be opened.`);
-    return text;
+    if (!read.ok) {
+      const why = describeRefusal(read.error, MAX_BUNDLE_FILE_BYTES);
+      throw new IncidentError('unreadable', `The evidence of incident ${id} ${why} and cannot be opened.`);
+    }
+    return read.value;
   }
 
   #parseBundle(id: string, text: string): EvidenceBundle {

@@ -47,9 +47,7 @@ export class KnownSecrets {
    */
   mask(text: string): string {
     const forms = [...this.#forms].filter((form) => text.includes(form)).sort((a, b) => b.length - a.length);
-    return redactSecrets(
-      forms.length === 0 ? text : forms.reduce((out, form) => out.split(form).join('[redacted]'), text),
-    );
+    return redactSecrets(text, forms);
   }
 }
 

@@ -1,7 +1,7 @@
-import { open } from 'node:fs/promises';
 import { parseJsonText } from '../../../core/evidence/json-limits';
 import { echoValue } from '../../../core/report/sanitize-text';
 import type { Result } from '../../../shared/result';
+import { describeRefusal, fsErrorCode, readCappedFile } from '../../fs/read-capped-file';
 import { parseScenario } from './scenario-schema';
 import type { Scenario } from './scenario-schema';
 
@@ -31,33 +31,6 @@ export function scenarioAttempts(scenario: Scenario): number {
   return total;
 }
 
-/** Reads at most `limit + 1` bytes, so an oversized file (or a device that never ends) costs no more. */
-async function readCapped(file: string, limit: number): Promise<Result<string, string>> {
-  const handle = await open(file, 'r');
-  try {
-    const info = await handle.stat();
-    if (!info.isFile()) return { ok: false, error: 'is not a file' };
-    if (info.size > limit) return { ok: false, error: `is larger than ${String(limit / 1024 / 1024)} MB` };
-    const buffer = Buffer.alloc(limit + 1);
-    let length = 0;
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-      if (length > limit) return { ok: false, error: `is larger than ${String(limit / 1024 / 1024)} MB` };
-    }
-    return { ok: true, value: buffer.toString('utf8', 0, length) };
-  } finally {
-    await handle.close();
-  }
-}
-
-/** A file-system error's code (ENOENT, EACCES…): it says what is wrong without a stack. */
-function codeOf(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : 'unreadable';
-}
-
 /**
  * Reads, parses and validates a scenario file. Never throws; the error is one line that starts
  * with the file's name (clipped, with invisible characters shown) and says what is wrong.
@@ -66,11 +39,12 @@ export async function readScenarioFile(file: string): Promise<Result<Scenario, s
   const name = echoValue(file, 200);
   let text: string;
   try {
-    const read = await readCapped(file, MAX_SCENARIO_FILE_BYTES);
-    if (!read.ok) return { ok: false, error: `Scenario ${name} ${read.error}.` };
+    const read = await readCappedFile(file, MAX_SCENARIO_FILE_BYTES);
+    if (!read.ok)
+      return { ok: false, error: `Scenario ${name} ${describeRefusal(read.error, MAX_SCENARIO_FILE_BYTES)}.` };
     text = read.value;
   } catch (error: unknown) {
-    return { ok: false, error: `Cannot read scenario ${name} (${codeOf(error)}).` };
+    return { ok: false, error: `Cannot read scenario ${name} (${fsErrorCode(error) ?? 'unreadable'}).` };
   }
   const json = parseJsonText(text);
   if (!json.ok) return { ok: false, error: `Scenario ${name} is ${json.error}.` };
