@@ -6,6 +6,7 @@ import { IPC_CONTRACT } from '../../shared/ipc/contract';
 import type { IpcError, Result } from '../../shared/result';
 import { err, ok } from '../../shared/result';
 import { redactSecrets } from '../../core/redact-secrets';
+import { escapeInvisible } from '../../core/report/sanitize-text';
 import { IpcFailure } from './ipc-failure';
 import { originOf } from './sender-policy';
 import type { SenderInfo, SenderPolicy } from './sender-policy';
@@ -69,10 +70,8 @@ const MAX_LOGGED_CHANNEL = 64;
 /** A caller-chosen channel name, quoted and escaped so it cannot forge log lines. */
 function quoteChannel(channel: string): string {
   const cut = channel.length > MAX_LOGGED_CHANNEL ? `${channel.slice(0, MAX_LOGGED_CHANNEL)}…` : channel;
-  return JSON.stringify(cut).replace(
-    /[\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16)}`,
-  );
+  // JSON escapes C0 controls and quotes; escapeInvisible the rest (C1, bidi, zero-width, line separators).
+  return escapeInvisible(JSON.stringify(cut));
 }
 
 /** Who sent a call, in terms safe to log: no path, query or fragment of the frame's URL. */

@@ -38,25 +38,28 @@ export interface HandlerDeps {
  * Every handler is wrapped by {@link withKnownSecretsMasked}.
  */
 export function createHandlers(deps: HandlerDeps): HandlerMap {
-  // Outermost: nothing a handler throws, answers or emits carries a secret value main holds.
-  return withKnownSecretsMasked({
-    'app:get-status': createAppStatusHandler({
-      productName: PRODUCT_NAME,
-      version: PRODUCT_VERSION,
-      runtime: currentRuntime(),
-      secrets: deps.secrets,
-    }),
+  return {
+    // Already masked where they are made (the CLI calls them directly): wrapped once, not twice.
     ...createProfileHandlers(deps.profiles),
-    ...createDiagnosisHandlers({ connect: deps.profiles.connect, incidents: deps.incidents }),
-    ...createIncidentHandlers(deps.incidents),
-    ...createExportHandlers({
-      incidents: deps.incidents,
-      profileName: async (id) => (await deps.profiles.store.get(id))?.name ?? null,
-      chooseSavePath: deps.chooseSavePath,
-      printPdf: deps.printPdf,
-      appVersion: PRODUCT_VERSION,
+    // Nothing any other handler throws, answers or emits carries a secret value main holds.
+    ...withKnownSecretsMasked({
+      'app:get-status': createAppStatusHandler({
+        productName: PRODUCT_NAME,
+        version: PRODUCT_VERSION,
+        runtime: currentRuntime(),
+        secrets: deps.secrets,
+      }),
+      ...createDiagnosisHandlers({ connect: deps.profiles.connect, incidents: deps.incidents }),
+      ...createIncidentHandlers(deps.incidents),
+      ...createExportHandlers({
+        incidents: deps.incidents,
+        profileName: async (id) => (await deps.profiles.store.get(id))?.name ?? null,
+        chooseSavePath: deps.chooseSavePath,
+        printPdf: deps.printPdf,
+        appVersion: PRODUCT_VERSION,
+      }),
+      ...createLinkHandlers({ openExternal: deps.openExternal }),
+      ...createSettingsHandlers(deps.settings),
     }),
-    ...createLinkHandlers({ openExternal: deps.openExternal }),
-    ...createSettingsHandlers(deps.settings),
-  });
+  };
 }
