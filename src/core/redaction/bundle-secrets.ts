@@ -16,47 +16,8 @@
 
 import type { EvidenceBundle } from '../evidence/bundle';
 import { redactSecrets } from '../redact-secrets';
-
-/** A JSON value of a bundle. */
-type Json = null | boolean | number | string | readonly Json[] | JsonObject;
-
-/** A JSON object of a bundle (an interface, so the type can refer to itself). */
-interface JsonObject {
-  readonly [key: string]: Json;
-}
-
-/**
- * The same value with every string masked; unchanged parts are the same objects (a 50,000-event
- * bundle is mostly free of secrets, and is not copied for nothing).
- */
-function maskValue(value: Json): Json {
-  if (typeof value === 'string') return redactSecrets(value);
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) {
-    const items = value as readonly Json[];
-    let copy: Json[] | null = null;
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i] as Json;
-      const masked = maskValue(item);
-      if (masked !== item) {
-        copy ??= items.slice();
-        copy[i] = masked;
-      }
-    }
-    return copy ?? items;
-  }
-  const record = value as JsonObject;
-  let copy: Record<string, Json> | null = null;
-  for (const key of Object.keys(record)) {
-    const field = record[key] as Json;
-    const masked = maskValue(field);
-    if (masked !== field) {
-      copy ??= { ...record };
-      copy[key] = masked;
-    }
-  }
-  return copy ?? record;
-}
+import { mapJsonStrings } from './map-json-strings';
+import type { Json } from './map-json-strings';
 
 /**
  * Masks every credential in a bundle's vendor records and gaps (see the module comment); the
@@ -67,7 +28,7 @@ export function maskBundleSecrets(bundle: EvidenceBundle): EvidenceBundle {
   const rest: Record<string, unknown> = { ...bundle };
   delete rest.format;
   delete rest.subject;
-  const masked = maskValue(rest as unknown as Json);
+  const masked = mapJsonStrings(rest as unknown as Json, (text) => redactSecrets(text));
   if (masked === (rest as unknown as Json)) return bundle;
   // Spread over the original, so the fields keep their order in the file.
   return { ...bundle, ...(masked as unknown as Omit<EvidenceBundle, 'format' | 'subject'>) };

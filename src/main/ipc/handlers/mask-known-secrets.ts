@@ -1,3 +1,5 @@
+import { mapJsonStrings } from '../../../core/redaction/map-json-strings';
+import type { Json } from '../../../core/redaction/map-json-strings';
 import { KNOWN_SECRETS } from '../../secrets/known-secrets';
 import type { KnownSecrets } from '../../secrets/known-secrets';
 import type { HandlerContext } from '../dispatcher';
@@ -13,23 +15,13 @@ import { IpcFailure } from '../ipc-failure';
 /** A handler of any channel, as the wrapper sees it. */
 type AnyHandler = (input: never, ctx: HandlerContext) => Promise<unknown>;
 
-/** Every string of a JSON-like value masked; other values as they are. */
-function maskDeep(value: unknown, known: KnownSecrets): unknown {
-  if (typeof value === 'string') return known.mask(value);
-  if (Array.isArray(value)) return value.map((item: unknown) => maskDeep(item, known));
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, maskDeep(field, known)]));
-  }
-  return value;
-}
-
 /**
  * A value with known secrets masked. Checked on its JSON first, once: answers are almost always
  * clean, and a diagnosis can be large.
  */
 function maskValue(value: unknown, known: KnownSecrets): unknown {
   const json = value === undefined ? undefined : JSON.stringify(value);
-  return json !== undefined && known.occursIn(json) ? maskDeep(value, known) : value;
+  return json !== undefined && known.occursIn(json) ? mapJsonStrings(value as Json, (text) => known.mask(text)) : value;
 }
 
 /** The same error with known secrets (and secret shapes) masked in its message; its stack is dropped. */
